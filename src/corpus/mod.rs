@@ -1,0 +1,502 @@
+//! The corpus: documents, their metadata, byte spans, and ingest of files, folders and JSON Lines.
+//!
+//! A [`Document`] is an article: its [`Meta`] (id, title, source, url, published date, where it
+//! came from) and its text. Every later stage points into the text with byte [`Span`]s; line and
+//! column numbers are only computed when rendering.
+//!
+//! Ingest is streaming: [`Corpus::reader`] yields one document at a time, so a pipeline can
+//! fingerprint a document and drop its text before the next one is read. [`Corpus::read_all`]
+//! collects everything for stages that need the text.
+//!
+//! ```
+//! use crosscheck::corpus::{Corpus, IngestOptions};
+//!
+//! let dir = tempfile::tempdir()?;
+//! std::fs::write(dir.path().join("a.txt"), "---\npublished: 2026-01-08\n---\nRussia said on Jan. 8 ...")?;
+//! std::fs::write(dir.path().join("b.jsonl"), "{\"id\": 7, \"text\": \"Paris, Jan. 6 ...\"}\n")?;
+//!
+//! let corpus = Corpus::open(&[dir.path()], IngestOptions::default())?;
+//! let ingested = corpus.read_all()?;
+//! let ids: Vec<&str> = ingested.documents.iter().map(|d| d.meta.id.as_str()).collect();
+//! assert_eq!(ids, ["a.txt", "7"]);
+//! assert_eq!(ingested.documents[0].text, "Russia said on Jan. 8 ...");
+//! assert_eq!(ingested.documents[0].meta.published.unwrap().to_string(), "2026-01-08");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod parse;
+mod source;
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind, Location, Problem, Result};
+
+pub use parse::parse_published;
+pub use source::{Format, Source};
+
+/// A civil (calendar) date, as used for `published`.
+pub type Date = jiff::civil::Date;
+
+/// A half-open byte range `[start, end)` into a document's text.
+///
+/// Spans are UTF-8 byte offsets and always fall on character boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (exclusive).
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The spanned text. Panics if the span is out of bounds, like slicing.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// True when `other` lies inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Where a document came from: which source, which line, which byte offset in the file.
+///
+/// Enough to read the record again ([`Corpus::raw_record`]) after its text was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Origin {
+    /// Index into [`Corpus::sources`].
+    pub source: u32,
+    /// Line of the record, from 1 (always 1 for a whole-file document).
+    pub line: u64,
+    /// Byte offset of the record in the file.
+    pub offset: u64,
+    /// Length of the record in bytes (the line without its terminator, or the whole file).
+    pub len: u64,
+}
+
+/// Everything about a document except its text: what survives after fingerprinting.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Meta {
+    /// Unique id: from the record, the front matter, or the path relative to the input folder.
+    pub id: String,
+    /// Headline, if given.
+    pub title: Option<String>,
+    /// Outlet or publisher, if given.
+    pub source: Option<String>,
+    /// URL, if given.
+    pub url: Option<String>,
+    /// Publication date, if given.
+    pub published: Option<Date>,
+    /// Where the record is; `None` for documents built in memory.
+    pub origin: Option<Origin>,
+}
+
+/// An article: metadata plus text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Id, title, source, url, published date and origin.
+    pub meta: Meta,
+    /// The article text (the body, without front matter). Spans index into it.
+    pub text: String,
+}
+
+impl Document {
+    /// A document built in memory, with an id and a text and no other metadata.
+    ///
+    /// ```
+    /// let doc = crosscheck::Document::new("a", "Some text.").with_title("A headline");
+    /// assert_eq!(doc.meta.title.as_deref(), Some("A headline"));
+    /// ```
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            meta: Meta {
+                id: id.into(),
+                ..Meta::default()
+            },
+            text: text.into(),
+        }
+    }
+
+    /// Sets the title.
+    pub fn with_title(mut self, title: impl Into<String>) -> Document {
+        self.meta.title = Some(title.into());
+        self
+    }
+
+    /// Sets the source (outlet).
+    pub fn with_source(mut self, source: impl Into<String>) -> Document {
+        self.meta.source = Some(source.into());
+        self
+    }
+
+    /// Sets the publication date.
+    pub fn with_published(mut self, date: Date) -> Document {
+        self.meta.published = Some(date);
+        self
+    }
+}
+
+/// A record that was skipped under `--skip-invalid`, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Where it is.
+    pub at: Location,
+    /// What was wrong.
+    pub problem: Problem,
+}
+
+/// How to ingest.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Skip bad records (counted and listed) instead of failing. By default, false.
+    pub skip_invalid: bool,
+    /// The largest record accepted, in bytes. By default, 64 MiB.
+    pub max_record_bytes: u64,
+}
+
+impl Default for IngestOptions {
+    fn default() -> IngestOptions {
+        IngestOptions {
+            skip_invalid: false,
+            max_record_bytes: 64 << 20,
+        }
+    }
+}
+
+/// Documents read in full, plus the records skipped on the way.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    /// The documents, in input order.
+    pub documents: Vec<Document>,
+    /// Records skipped under `--skip-invalid`, in input order.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A set of inputs (files, folders, standard input) resolved to a sorted list of [`Source`]s.
+#[derive(Debug)]
+pub struct Corpus {
+    sources: Vec<Source>,
+    options: IngestOptions,
+    /// Problems found while resolving inputs (unknown extensions inside folders), when skipping.
+    resolve_skips: Vec<Skipped>,
+}
+
+impl Corpus {
+    /// Resolves `inputs`: a file, a folder (walked recursively in sorted order; hidden entries,
+    /// whose names start with `.`, are not read), or `-` for JSON Lines on standard input, which is
+    /// spooled to a temporary file so that it can be read twice.
+    pub fn open<P: AsRef<std::path::Path>>(inputs: &[P], options: IngestOptions) -> Result<Corpus> {
+        let mut sources = Vec::new();
+        let mut resolve_skips = Vec::new();
+        for input in inputs {
+            source::resolve(input.as_ref(), &options, &mut sources, &mut resolve_skips)?;
+        }
+        if sources.len() > u32::MAX as usize {
+            return Err(Error::config("too many input files"));
+        }
+        Ok(Corpus {
+            sources,
+            options,
+            resolve_skips,
+        })
+    }
+
+    /// The resolved sources, in reading order.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The ingest options.
+    pub fn options(&self) -> &IngestOptions {
+        &self.options
+    }
+
+    /// A streaming reader over all documents, in input order.
+    pub fn reader(&self) -> Reader<'_> {
+        Reader {
+            corpus: self,
+            next_source: 0,
+            current: None,
+            seen: HashMap::new(),
+            skipped: self.resolve_skips.clone(),
+            failed: false,
+        }
+    }
+
+    /// Reads every document into memory.
+    pub fn read_all(&self) -> Result<Ingested> {
+        let mut reader = self.reader();
+        let mut documents = Vec::new();
+        for doc in reader.by_ref() {
+            documents.push(doc?);
+        }
+        Ok(Ingested {
+            documents,
+            skipped: reader.into_skipped(),
+        })
+    }
+
+    /// The location of a record, for messages.
+    pub fn location(&self, origin: &Origin) -> Location {
+        let source = &self.sources[origin.source as usize];
+        match source.format {
+            Format::Text => Location::file(source.display.clone()),
+            Format::JsonLines => Location::line(source.display.clone(), origin.line),
+        }
+    }
+
+    /// The raw bytes of a record, read again from its file: the JSON line as it was, or the whole
+    /// text file including its front matter. Used to write a deduplicated corpus.
+    pub fn raw_record(&self, origin: &Origin) -> Result<Vec<u8>> {
+        let source = &self.sources[origin.source as usize];
+        let at = self.location(origin);
+        let io = |source| {
+            Error::from(ErrorKind::Io {
+                at: at.clone(),
+                source,
+            })
+        };
+        let mut file = File::open(&source.path).map_err(io)?;
+        file.seek(SeekFrom::Start(origin.offset)).map_err(io)?;
+        let mut buf = vec![0; origin.len as usize];
+        file.read_exact(&mut buf).map_err(io)?;
+        Ok(buf)
+    }
+}
+
+/// Streaming iterator over a corpus's documents. See [`Corpus::reader`].
+///
+/// Yields `Err` for the first bad record (and then stops) unless skipping is on, in which case
+/// bad records are collected in [`Reader::skipped`].
+pub struct Reader<'c> {
+    corpus: &'c Corpus,
+    next_source: usize,
+    current: Option<(u32, BufReader<File>, u64, u64)>,
+    /// xxh3-128 of each id -> where it was first seen.
+    seen: HashMap<u128, (u32, u64)>,
+    skipped: Vec<Skipped>,
+    failed: bool,
+}
+
+impl Reader<'_> {
+    /// Records skipped so far.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
+    /// Consumes the reader, returning the records it skipped.
+    pub fn into_skipped(self) -> Vec<Skipped> {
+        self.skipped
+    }
+
+    /// Handles a bad record: an error, or a skip.
+    fn bad(&mut self, at: Location, problem: Problem) -> Option<Result<Document>> {
+        if self.corpus.options.skip_invalid {
+            self.skipped.push(Skipped { at, problem });
+            None
+        } else {
+            self.failed = true;
+            Some(Err(Error::from(ErrorKind::Input { at, problem })))
+        }
+    }
+
+    /// Checks the id is new, then yields the document.
+    fn accept(&mut self, doc: Document) -> Option<Result<Document>> {
+        let origin = doc.meta.origin.expect("ingested documents have an origin");
+        let key = xxhash_rust::xxh3::xxh3_128(doc.meta.id.as_bytes());
+        match self.seen.get(&key) {
+            Some(&(source, line)) => {
+                let first_origin = Origin {
+                    source,
+                    line,
+                    offset: 0,
+                    len: 0,
+                };
+                let problem = Problem::DuplicateId {
+                    id: doc.meta.id,
+                    first: self.corpus.location(&first_origin),
+                };
+                self.bad(self.corpus.location(&origin), problem)
+            }
+            None => {
+                self.seen.insert(key, (origin.source, origin.line));
+                Some(Ok(doc))
+            }
+        }
+    }
+
+    /// The next item from the current JSON Lines file, if one is open.
+    fn next_line(&mut self) -> Option<Option<Result<Document>>> {
+        let (source_ix, reader, line_no, offset) = self.current.as_mut()?;
+        let source_ix = *source_ix;
+        let limit = self.corpus.options.max_record_bytes;
+        let source = &self.corpus.sources[source_ix as usize];
+        let mut buf = Vec::new();
+        let read = (&mut *reader)
+            .take(limit.saturating_add(2))
+            .read_until(b'\n', &mut buf);
+        *line_no += 1;
+        let line = *line_no;
+        let start = *offset;
+        let at = Location::line(source.display.clone(), line);
+        match read {
+            Err(e) => {
+                self.current = None;
+                self.failed = true;
+                return Some(Some(Err(Error::from(ErrorKind::Io { at, source: e }))));
+            }
+            Ok(0) => {
+                self.current = None;
+                return None;
+            }
+            Ok(n) => *offset += n as u64,
+        }
+        if buf.last() != Some(&b'\n') && buf.len() as u64 > limit {
+            // Too long: drain the rest of the line so the next record starts clean.
+            let mut size = buf.len() as u64;
+            loop {
+                let (done, used) = match reader.fill_buf() {
+                    Ok([]) => (true, 0),
+                    Ok(bytes) => match memchr::memchr(b'\n', bytes) {
+                        Some(i) => (true, i + 1),
+                        None => (false, bytes.len()),
+                    },
+                    Err(_) => (true, 0),
+                };
+                reader.consume(used);
+                size += used as u64;
+                if done {
+                    break;
+                }
+            }
+            *offset = start + size;
+            return Some(self.bad(at, Problem::TooLarge { size, limit }));
+        }
+        let mut len = buf.len();
+        while len > 0 && matches!(buf[len - 1], b'\n' | b'\r') {
+            len -= 1;
+        }
+        buf.truncate(len);
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            return Some(None); // a blank line is not a record
+        }
+        let origin = Origin {
+            source: source_ix,
+            line,
+            offset: start,
+            len: len as u64,
+        };
+        Some(match parse::json_record(&buf, origin) {
+            Ok(doc) => self.accept(doc),
+            Err(problem) => self.bad(at, problem),
+        })
+    }
+
+    /// Reads one whole-file document.
+    fn read_text_file(&mut self, source_ix: u32) -> Option<Result<Document>> {
+        let source = &self.corpus.sources[source_ix as usize];
+        let at = Location::file(source.display.clone());
+        let limit = self.corpus.options.max_record_bytes;
+        let bytes = match read_limited(&source.path, limit) {
+            Ok(Ok(bytes)) => bytes,
+            Ok(Err(size)) => return self.bad(at, Problem::TooLarge { size, limit }),
+            Err(e) => return self.bad(at, Problem::Unreadable(e.to_string())),
+        };
+        let origin = Origin {
+            source: source_ix,
+            line: 1,
+            offset: 0,
+            len: bytes.len() as u64,
+        };
+        match parse::text_file(bytes, &source.default_id, origin) {
+            Ok(doc) => self.accept(doc),
+            Err(problem) => self.bad(at, problem),
+        }
+    }
+}
+
+/// Reads a whole file, or returns its size if it is over the limit.
+fn read_limited(path: &std::path::Path, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    let file = File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        let size = std::fs::metadata(path)
+            .map(|m| m.len())
+            .unwrap_or(bytes.len() as u64);
+        return Ok(Err(size));
+    }
+    Ok(Ok(bytes))
+}
+
+impl Iterator for Reader<'_> {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Result<Document>> {
+        if self.failed {
+            return None;
+        }
+        loop {
+            if let Some(item) = self.next_line() {
+                match item {
+                    Some(result) => return Some(result),
+                    None => continue,
+                }
+            }
+            let ix = self.next_source;
+            if ix >= self.corpus.sources.len() {
+                return None;
+            }
+            self.next_source += 1;
+            let source = &self.corpus.sources[ix];
+            match source.format {
+                Format::Text => {
+                    if let Some(result) = self.read_text_file(ix as u32) {
+                        return Some(result);
+                    }
+                }
+                Format::JsonLines => match File::open(&source.path) {
+                    Ok(file) => {
+                        self.current =
+                            Some((ix as u32, BufReader::with_capacity(1 << 20, file), 0, 0))
+                    }
+                    Err(e) => {
+                        let at = Location::file(source.display.clone());
+                        if let Some(result) = self.bad(at, Problem::Unreadable(e.to_string())) {
+                            return Some(result);
+                        }
+                    }
+                },
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

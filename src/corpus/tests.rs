@@ -1,0 +1,183 @@
+use super::*;
+
+fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn open(dir: &std::path::Path, skip: bool) -> Corpus {
+    let options = IngestOptions {
+        skip_invalid: skip,
+        ..IngestOptions::default()
+    };
+    Corpus::open(&[dir], options).unwrap()
+}
+
+#[test]
+fn folder_is_walked_in_sorted_order_with_relative_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "b/z.md", b"zed");
+    write(dir.path(), "a.txt", b"alpha");
+    write(dir.path(), ".hidden.txt", b"never read");
+    write(dir.path(), "b/c.txt", b"see");
+    let docs = open(dir.path(), false).read_all().unwrap().documents;
+    let ids: Vec<_> = docs.iter().map(|d| d.meta.id.as_str()).collect();
+    assert_eq!(ids, ["a.txt", "b/c.txt", "b/z.md"]);
+}
+
+#[test]
+fn front_matter_gives_metadata_and_is_not_text() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "x.md",
+        b"---\nid: wire-1\ntitle: \"Troops: a plan\"\nsource: Wire\ntags:\n  - a\npublished: 2026-01-08T10:00:00Z\n---\nBody text.\n",
+    );
+    let doc = &open(dir.path(), false).read_all().unwrap().documents[0];
+    assert_eq!(doc.meta.id, "wire-1");
+    assert_eq!(doc.meta.title.as_deref(), Some("Troops: a plan"));
+    assert_eq!(doc.meta.source.as_deref(), Some("Wire"));
+    assert_eq!(doc.meta.published.unwrap().to_string(), "2026-01-08");
+    assert_eq!(doc.text, "Body text.\n");
+}
+
+#[test]
+fn unclosed_front_matter_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "x.md", b"---\nid: a\ntitle: no end");
+    let err = open(dir.path(), false).read_all().unwrap_err();
+    assert!(err.to_string().contains("never closed"), "{err}");
+}
+
+#[test]
+fn jsonl_records_with_integer_ids_and_blank_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "c.jsonl",
+        b"{\"id\": 1, \"text\": \"one\", \"published\": \"2025-09-05\"}\n\n{\"id\": \"two\", \"text\": \"two\", \"extra\": [1]}\r\n",
+    );
+    let corpus = open(dir.path(), false);
+    let docs = corpus.read_all().unwrap().documents;
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].meta.id, "1");
+    assert_eq!(docs[1].meta.id, "two");
+    let origin = docs[1].meta.origin.unwrap();
+    assert_eq!(origin.line, 3);
+    assert_eq!(
+        corpus.raw_record(&origin).unwrap(),
+        b"{\"id\": \"two\", \"text\": \"two\", \"extra\": [1]}"
+    );
+}
+
+#[test]
+fn bad_records_name_file_and_line() {
+    let cases: &[(&[u8], &str)] = &[
+        (
+            b"{\"id\": 1, \"text\": \"ok\"}\n{\"id\": 2,",
+            "c.jsonl:2: malformed JSON",
+        ),
+        (b"{\"id\": 1}\n", "c.jsonl:1: record has no \"text\""),
+        (b"{\"id\": 1, \"text\": \"  \"}\n", "c.jsonl:1: empty text"),
+        (b"{\"text\": \"x\"}\n", "c.jsonl:1: record has no \"id\""),
+        (
+            b"{\"id\": 1, \"text\": \"\xff\"}\n",
+            "c.jsonl:1: invalid UTF-8",
+        ),
+        (
+            b"{\"id\": 1, \"text\": \"a\"}\n{\"id\": \"1\", \"text\": \"b\"}\n",
+            "c.jsonl:2: duplicate id \"1\"",
+        ),
+        (
+            b"{\"id\": 1, \"text\": \"a\", \"published\": \"soon\"}\n",
+            "c.jsonl:1: invalid published",
+        ),
+        (b"[1, 2]\n", "c.jsonl:1: malformed JSON"),
+        (
+            b"{\"id\": 1.5, \"text\": \"a\"}\n",
+            "c.jsonl:1: malformed JSON",
+        ),
+    ];
+    for (bytes, expected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "c.jsonl", bytes);
+        let err = open(dir.path(), false).read_all().unwrap_err();
+        let msg = err.to_string();
+        assert!(err.is_bad_input());
+        assert!(
+            msg.contains(expected),
+            "{msg:?} should contain {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn skip_invalid_counts_and_lists_every_bad_record() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "c.jsonl",
+        b"{\"id\": 1, \"text\": \"ok\"}\nnot json\n{\"id\": 1, \"text\": \"dup\"}\n{\"id\": 3, \"text\": \"fine\"}\n",
+    );
+    write(dir.path(), "d.pdf", b"%PDF");
+    write(dir.path(), "e.txt", b"\x00\x01binary");
+    let ingested = open(dir.path(), true).read_all().unwrap();
+    let ids: Vec<_> = ingested
+        .documents
+        .iter()
+        .map(|d| d.meta.id.as_str())
+        .collect();
+    assert_eq!(ids, ["1", "3"]);
+    let skipped: Vec<String> = ingested.skipped.iter().map(|s| s.at.to_string()).collect();
+    assert_eq!(skipped.len(), 4, "{skipped:?}");
+    assert!(skipped[0].ends_with("d.pdf"));
+    assert!(skipped[1].ends_with("c.jsonl:2"));
+    assert!(skipped[2].ends_with("c.jsonl:3"));
+    assert!(skipped[3].ends_with("e.txt"));
+}
+
+#[test]
+fn oversized_line_is_reported_and_reading_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!(
+        "{{\"id\": 1, \"text\": \"{}\"}}\n{{\"id\": 2, \"text\": \"ok\"}}\n",
+        "x".repeat(5000)
+    );
+    write(dir.path(), "c.jsonl", long.as_bytes());
+    let options = IngestOptions {
+        skip_invalid: true,
+        max_record_bytes: 1000,
+    };
+    let ingested = Corpus::open(&[dir.path()], options)
+        .unwrap()
+        .read_all()
+        .unwrap();
+    assert_eq!(ingested.documents.len(), 1);
+    assert_eq!(ingested.documents[0].meta.id, "2");
+    assert_eq!(ingested.documents[0].meta.origin.unwrap().line, 2);
+    assert!(matches!(
+        ingested.skipped[0].problem,
+        Problem::TooLarge { .. }
+    ));
+}
+
+#[test]
+fn missing_input_is_an_error() {
+    let err = Corpus::open(&["/nonexistent/crosscheck"], IngestOptions::default()).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("/nonexistent/crosscheck: cannot read"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bom_is_stripped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "\u{feff}Text".as_bytes());
+    let docs = open(dir.path(), false).read_all().unwrap().documents;
+    assert_eq!(docs[0].text, "Text");
+}

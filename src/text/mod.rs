@@ -1,0 +1,183 @@
+//! Normalization for matching (never for display) and word tokens with byte spans.
+//!
+//! A token is a maximal run of letters and digits (any script). Apostrophes and hyphens between
+//! two letters or digits join them (`Russia’s` → `russias`, `cease-fire` → `ceasefire`), as do
+//! periods (`U.S.` → `us`, `1.5` → `15`) and digit group commas (`50,000` → `50000`); every other
+//! character separates tokens, so punctuation disappears and whitespace collapses. Each token is
+//! NFKC-normalized and lowercased; curly quotes and dashes never survive because they are not
+//! letters. Numbers stay tokens.
+//!
+//! ```
+//! use crosscheck::text::{normalize, tokens};
+//!
+//! assert_eq!(normalize("“We’re  monitoring this,” Peskov said – CEASE-FIRE, 50,000 ﬁve"),
+//!            "were monitoring this peskov said ceasefire 50000 five");
+//! let toks = tokens("Kremlin’s view");
+//! assert_eq!(toks[0].text, "kremlins");
+//! assert_eq!((toks[0].span.start, toks[0].span.end), (0, 11)); // byte span of `Kremlin’s`
+//! ```
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::corpus::Span;
+
+/// A normalized word and where it is in the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span of the token in the original text (joiners included).
+    pub span: Span,
+    /// The normalized form.
+    pub text: String,
+}
+
+/// Characters that join two word characters into one token.
+#[inline]
+fn is_joiner(c: char, prev: char, next: char) -> bool {
+    match c {
+        '\'' | '’' | 'ʼ' | '‘' | '-' | '‐' | '‑' | '.' => true,
+        ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+#[inline]
+fn is_word(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    }
+}
+
+/// Calls `f(span, normalized)` for every token of `text`, in order, without allocating per token.
+///
+/// This is the primitive the fingerprinting hot path uses; [`tokens`] and [`normalize`] are built
+/// on it.
+pub fn for_each_token(text: &str, mut f: impl FnMut(Span, &str)) {
+    let bytes = text.as_bytes();
+    let mut buf = String::with_capacity(32);
+    let mut raw = String::new();
+    let mut i = 0;
+    let n = bytes.len();
+    while i < n {
+        // Skip separators quickly.
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = text[i..].chars().next().expect("char boundary");
+            if !is_word(c) {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        // A token starts at i.
+        let start = i;
+        let mut ascii = true;
+        buf.clear();
+        let mut prev = '\0';
+        let mut end = i;
+        let mut chars = text[i..].char_indices().peekable();
+        while let Some((off, c)) = chars.next() {
+            if is_word(c) {
+                if c.is_ascii() {
+                    buf.push(c.to_ascii_lowercase());
+                } else {
+                    ascii = false;
+                    buf.push(c);
+                }
+                prev = c;
+                end = i + off + c.len_utf8();
+            } else {
+                let next = chars.peek().map_or(' ', |&(_, c)| c);
+                if is_joiner(c, prev, next) && is_word(next) {
+                    continue;
+                }
+                break;
+            }
+        }
+        i = end;
+        if ascii {
+            f(Span::new(start, end), &buf);
+        } else {
+            raw.clear();
+            raw.extend(buf.nfkc().flat_map(char::to_lowercase));
+            f(Span::new(start, end), &raw);
+        }
+    }
+}
+
+/// The tokens of `text`, collected.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for_each_token(text, |span, t| {
+        out.push(Token {
+            span,
+            text: t.to_string(),
+        })
+    });
+    out
+}
+
+/// The normalized text: tokens joined by single spaces.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for_each_token(text, |_, t| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t);
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joiners_only_between_word_characters() {
+        assert_eq!(normalize("U.S.-led coalition"), "us led coalition");
+        assert_eq!(normalize("end. Next -- word"), "end next word");
+        assert_eq!(normalize("1,5 and 50,000 and a,b"), "15 and 50000 and a b");
+        assert_eq!(normalize("'quoted' — dash"), "quoted dash");
+        assert_eq!(normalize("..."), "");
+        assert_eq!(normalize(""), "");
+    }
+
+    #[test]
+    fn unicode_is_folded() {
+        assert_eq!(
+            normalize("ＫＹＩＶ Zelenskyy ÉCOLE"),
+            "kyiv zelenskyy école"
+        );
+        assert_eq!(normalize("Cafe\u{301}"), "café");
+        assert_eq!(normalize("Москва\u{301} 2026"), "москва\u{301} 2026");
+    }
+
+    #[test]
+    fn spans_point_at_the_original_bytes() {
+        let text = "  “Peskov’s” – 26 countries.";
+        for t in tokens(text) {
+            let raw = t.span.slice(text);
+            assert_eq!(normalize(raw), t.text);
+        }
+        let toks = tokens(text);
+        assert_eq!(toks.len(), 3);
+        assert_eq!(toks[1].span.slice(text), "26");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_valid(s in "\\PC*") {
+            for t in tokens(&s) {
+                proptest::prop_assert!(s.is_char_boundary(t.span.start));
+                proptest::prop_assert!(s.is_char_boundary(t.span.end));
+                proptest::prop_assert!(!t.span.is_empty());
+            }
+        }
+    }
+}
