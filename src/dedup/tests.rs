@@ -57,13 +57,14 @@ pub(crate) fn corpus(
     docs
 }
 
-/// Everything a user sees, keyed by id.
-fn canonical(
-    r: &Deduplicated,
-) -> (
+/// Per document (id, group, representative, similarity), and the pairs (a, b, jaccard).
+type View = (
     Vec<(String, String, bool, Option<f64>)>,
     Vec<(String, String, f64)>,
-) {
+);
+
+/// Everything a user sees, keyed by id.
+fn canonical(r: &Deduplicated) -> View {
     let mut lines: Vec<_> = (0..r.docs().len() as u32)
         .map(|i| {
             let g = &r.groups()[r.group_of(i)];

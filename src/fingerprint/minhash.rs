@@ -137,7 +137,7 @@ impl MinHashBuilder {
                 let mut attempt = 0u64;
                 loop {
                     let r = fmix64(self.hasher.seed ^ ((i as u64) << 32 | attempt) ^ 0x5bd1_e995);
-                    let j = ((r >> 32) * k >> 32) as usize;
+                    let j = (((r >> 32) * k) >> 32) as usize;
                     if filled[j] {
                         self.bins[i] = self.bins[j];
                         break;
