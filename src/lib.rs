@@ -52,6 +52,7 @@ pub mod corpus;
 pub mod dedup;
 pub mod error;
 pub mod fingerprint;
+pub mod generate;
 pub mod lsh;
 pub mod text;
 

@@ -2,6 +2,7 @@
 //! into library calls and renders the result.
 
 mod dedup;
+mod generate;
 mod input;
 mod output;
 
@@ -22,6 +23,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Write a synthetic corpus with ground truth (for tests and benchmarks).
+    #[command(hide = true)]
+    Generate(generate::Args),
     /// Find near-duplicate copies and write groups, the deduplicated corpus, or pairs.
     Dedup(dedup::Args),
 }
@@ -65,6 +69,7 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> crosscheck::Result<Outcome> {
     match cli.command {
+        Command::Generate(args) => generate::run(args),
         Command::Dedup(args) => dedup::run(args),
     }
 }
