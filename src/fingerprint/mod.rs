@@ -40,9 +40,10 @@
 //! - **Exact Jaccard** on [`ShingleSet`]s to verify candidates: it is what "near-duplicate above
 //!   0.8" means, and it costs 4 bytes per distinct shingle, only for candidate documents.
 //!
-//! Shingle length: 1-word shingles see a reordered or rewritten article as a copy (too loose);
-//! long shingles make every edit destroy many shingles (a typo changes `n` of them). 3-word
-//! shingles are the default of [`crate::dedup`]; the measurements behind it are in README.md.
+//! Shingle length: a typo or a substituted word changes `n` shingles of length `n`, so at a fixed
+//! Jaccard threshold long shingles miss edited copies; short shingles make unrelated articles on
+//! the same subject look more alike (more candidates to verify). [`crate::dedup`] uses single
+//! words by default; its docs give the measurements.
 
 mod minhash;
 mod shingle;
