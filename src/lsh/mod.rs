@@ -121,6 +121,17 @@ impl LshParams {
 /// Candidate pairs `(i, j)`, `i < j`, sorted and distinct, from band keys: `keys` holds `bands`
 /// keys per document, document after document; `skip[i]` documents take no part.
 pub fn band_candidates(keys: &[u64], bands: usize, skip: &[bool]) -> Vec<(u32, u32)> {
+    band_candidates_where(keys, bands, skip, |_, _| true)
+}
+
+/// [`band_candidates`], keeping only the pairs for which `keep(i, j)` holds (a cheap filter
+/// applied before the pairs are collected, so that rejected pairs cost no memory).
+pub fn band_candidates_where(
+    keys: &[u64],
+    bands: usize,
+    skip: &[bool],
+    keep: impl Fn(u32, u32) -> bool + Sync,
+) -> Vec<(u32, u32)> {
     assert!(bands > 0 && keys.len() % bands == 0);
     let n = keys.len() / bands;
     assert_eq!(skip.len(), n);
@@ -132,7 +143,7 @@ pub fn band_candidates(keys: &[u64], bands: usize, skip: &[bool]) -> Vec<(u32, u
                 .map(|i| (keys[i * bands + band], i as u32))
                 .collect();
             col.sort_unstable();
-            runs_to_pairs(&col, |_, _| true)
+            runs_to_pairs(&col, &keep)
         })
         .collect();
     pairs.par_sort_unstable();
