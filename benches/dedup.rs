@@ -1,9 +1,8 @@
 //! Stage benches for near-duplicate detection: normalize + shingle, MinHash, SimHash (ours and the
 //! `simhash` crate), LSH candidates, verification, union-find, and the whole in-memory pipeline.
 //!
-//! `cargo bench --bench dedup` (add `-- --quick` for a fast look). The corpus is synthetic:
-//! 2,000 documents of words drawn from the seed articles' vocabulary, a third of them edited
-//! copies of another, so that candidates exist. (Replace with the generator's corpus once it lands.)
+//! `cargo bench --bench dedup` (add `-- --quick` for a fast look). The corpus is the generator's
+//! (`crosscheck::generate`, seed 1): 2,000 news-like articles, 30% of them syndicated copies.
 
 use std::hint::black_box;
 
@@ -11,56 +10,21 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use crosscheck::cluster::{DocKey, near_duplicate_groups};
 use crosscheck::dedup::Dedup;
 use crosscheck::fingerprint::{MinHasher, ShingleSet, Shingler, SimHasher};
+use crosscheck::generate::{Config, Generator};
 use crosscheck::lsh::{LshParams, band_candidates};
 use crosscheck::{Document, text};
 
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
+/// The generator's corpus (news-like articles, 30% syndicated copies), in memory.
 fn corpus(n: usize) -> Vec<Document> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    let mut vocabulary: Vec<String> = Vec::new();
-    for p in paths {
-        let text = std::fs::read_to_string(p).unwrap();
-        vocabulary.extend(text.split_whitespace().map(str::to_string));
-    }
-    vocabulary.sort();
-    vocabulary.dedup();
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let mut docs: Vec<Document> = Vec::with_capacity(n);
-    for i in 0..n {
-        let text = if i % 3 == 2 {
-            // An edited copy of an earlier document: a word changed, a sentence dropped.
-            let base = &docs[rng.below(i)].text;
-            let mut words: Vec<&str> = base.split(' ').collect();
-            let at = rng.below(words.len());
-            words[at] = "edited";
-            let cut = rng.below(words.len().saturating_sub(12).max(1));
-            words.drain(cut..(cut + 12).min(words.len()));
-            words.join(" ")
-        } else {
-            // About 600 words (3.7 KB), drawn from the seeds' vocabulary.
-            (0..600)
-                .map(|_| vocabulary[rng.below(vocabulary.len())].as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        docs.push(Document::new(format!("doc{i:05}"), text));
-    }
-    docs
+    let config = Config {
+        docs: n,
+        seed: 1,
+        dup_rate: 0.3,
+    };
+    Generator::new(config)
+        .expect("valid config")
+        .map(|r| Document::new(r.id, r.text))
+        .collect()
 }
 
 fn bytes(docs: &[Document]) -> u64 {
@@ -70,10 +34,10 @@ fn bytes(docs: &[Document]) -> u64 {
 fn stages(c: &mut Criterion) {
     let docs = corpus(2000);
     let total = bytes(&docs);
-    let shingler = Shingler::new(3);
-    let minhasher = MinHasher::new(128, 1);
+    let shingler = Shingler::new(1);
+    let minhasher = MinHasher::new(256, 1);
     let simhasher = SimHasher::new(1);
-    let params = LshParams::for_threshold(0.8, 128);
+    let params = LshParams::for_threshold(0.8, 256);
 
     let mut g = c.benchmark_group("dedup");
     g.sample_size(10);

@@ -105,14 +105,15 @@ pub fn run(args: Args) -> Result<Outcome> {
         let s = result.stats();
         eprintln!(
             "crosscheck: {} documents, {} text bytes, {} candidate pairs ({} rejected), {} documents \
-             read again, {} bytes of state per document, {:.3} s",
+             read again, {} bytes of state per document, {:.3} s (stages {:.3?})",
             s.documents,
             s.text_bytes,
             s.candidates,
             s.rejected,
             s.reread,
             result.state_bytes_per_doc(),
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            s.seconds
         );
     }
 

@@ -253,6 +253,9 @@ pub struct Stats {
     pub reread: usize,
     /// Candidate pairs rejected by verification.
     pub rejected: usize,
+    /// Seconds spent per stage: reading + fingerprinting, candidates, reading again + shingle
+    /// sets, verification + grouping.
+    pub seconds: [f64; 4],
 }
 
 /// The outcome of a run: documents, verified pairs, groups.
@@ -417,6 +420,7 @@ impl Dedup {
         let mut infos: Vec<DocInfo> = Vec::new();
         let mut prints = self.empty_prints(0);
         let mut text_bytes = 0u64;
+        let clock = std::time::Instant::now();
         let skipped = self.stream(corpus, |batch| {
             text_bytes += batch.iter().map(|d| d.text.len() as u64).sum::<u64>();
             infos.extend(batch.iter().map(info));
@@ -424,7 +428,9 @@ impl Dedup {
             progress(Stage::Fingerprint, record_bytes(&batch));
             Ok(true)
         })?;
+        let t_fingerprint = clock.elapsed().as_secs_f64();
         let candidates = self.candidates(&prints);
+        let t_candidates = clock.elapsed().as_secs_f64();
         let need = needed(infos.len(), &candidates);
         let last_needed = need.iter().rposition(|&x| x);
         let mut sets: Vec<ShingleSet> = vec![ShingleSet::default(); infos.len()];
@@ -468,7 +474,16 @@ impl Dedup {
             }
         }
         let reread = need.iter().filter(|&&x| x).count();
-        Ok(self.finish(infos, prints, candidates, sets, skipped, text_bytes, reread))
+        let t_reread = clock.elapsed().as_secs_f64();
+        let mut result = self.finish(infos, prints, candidates, sets, skipped, text_bytes, reread);
+        let t_end = clock.elapsed().as_secs_f64();
+        result.stats.seconds = [
+            t_fingerprint,
+            t_candidates - t_fingerprint,
+            t_reread - t_candidates,
+            t_end - t_reread,
+        ];
+        Ok(result)
     }
 
     /// Reads the corpus on a helper thread, handing batches of about `batch_bytes` of text to
@@ -702,6 +717,7 @@ impl Dedup {
                 candidates: candidates.len(),
                 reread,
                 rejected,
+                seconds: [0.0; 4],
             },
             docs,
             pairs,

@@ -37,6 +37,13 @@
 //!   few words changed): the Hamming distance between SimHashes follows the cosine similarity of
 //!   the weighted shingle vectors, but the link to Jaccard is loose, so at a given Hamming radius
 //!   recall drops quickly for copies with whole paragraphs added or removed.
+//!
+//!   Measured against the `simhash` crate (SipHash of whitespace-separated words, unweighted) on
+//!   the generator's 10k corpus with pure SimHash pairs (`cargo run --release --example
+//!   simhash_compare -- target/gen10k`): at precision >= 0.99, this SimHash over 3-word shingles
+//!   reaches recall 0.68 (Hamming <= 9) and over 2-word shingles 0.60 (<= 7), the crate 0.26 on
+//!   raw words (<= 2) and 0.07 on normalized words (<= 0); fingerprinting ran 2.7x faster
+//!   (10.3 vs 3.9 MB/s on 2 busy cores). So crosscheck keeps its own SimHash.
 //! - **Exact Jaccard** on [`ShingleSet`]s to verify candidates: it is what "near-duplicate above
 //!   0.8" means, and it costs 4 bytes per distinct shingle, only for candidate documents.
 //!
