@@ -86,6 +86,14 @@ impl SentenceContext {
                         if source.is_none() {
                             source = source_around(lx, i, a, b);
                         }
+                        // `X welcomed ..., saying`: the subject at the start of the sentence.
+                        if source.is_none()
+                            && w.ends_with("ing")
+                            && i > a
+                            && lx.toks[i - 1].is_punct(',')
+                        {
+                            source = subject_entity(lx, a, b);
+                        }
                     } else if w == "according" && lx.is(i + 1, "to") && source.is_none() {
                         source = phrase_after(lx, i + 2, b);
                     }
@@ -242,6 +250,23 @@ fn entity_at(lx: &Lexed<'_>, i: usize, a: usize, b: usize) -> (usize, Option<Str
     (end, Some(text.to_string()))
 }
 
+/// The capitalized name that opens the sentence (after `The` and titles), if any.
+fn subject_entity(lx: &Lexed<'_>, a: usize, b: usize) -> Option<String> {
+    let mut i = a;
+    if lx.is(i, "the") {
+        i += 1;
+    }
+    if i >= b || !lx.toks[i].is_word() || !lx.capitalized(i) || not_a_name(lx.low(i)) {
+        return None;
+    }
+    let (end, _) = entity_at(lx, i, a, b);
+    let (mut e, toks) = (end, &lx.toks);
+    while e > i && !toks[e - 1].is_word() {
+        e -= 1;
+    }
+    Some(strip_possessive(&lx.text[toks[i].start..toks[e - 1].end]).to_string())
+}
+
 /// Words that can be part of a source's description before a reporting verb.
 fn source_word(w: &str) -> bool {
     matches!(
@@ -302,7 +327,21 @@ fn source_word(w: &str) -> bool {
 /// The source around the reporting verb at token `v`: `X said` or `said X`.
 fn source_around(lx: &Lexed<'_>, v: usize, a: usize, b: usize) -> Option<String> {
     let toks = &lx.toks;
-    // Before: `the Telegraph newspaper said`.
+    // Before: `the Telegraph newspaper said`, skipping `on Thursday`, `also`, `has`.
+    let mut v = v;
+    loop {
+        let p = v.checked_sub(1).filter(|&p| p >= a);
+        let Some(p) = p else { break };
+        let w = lx.low(p);
+        if toks[p].is_word() && (skippable(w) || crate::claim::quantity::is_weekday_word(w)) {
+            v = p;
+            if crate::claim::quantity::is_weekday_word(w) && p > a && lx.is(p - 1, "on") {
+                v = p - 1;
+            }
+            continue;
+        }
+        break;
+    }
     let mut s = v;
     while s > a {
         let t = toks[s - 1];
@@ -326,6 +365,33 @@ fn source_around(lx: &Lexed<'_>, v: usize, a: usize, b: usize) -> Option<String>
     // After: `said Peskov`, `said the Kremlin`.
     phrase_after(lx, v + 1, b)
         .filter(|p| p.starts_with(|c: char| c.is_uppercase()) || p.starts_with("the "))
+}
+
+/// Adverbs and auxiliaries between a subject and its reporting verb.
+fn skippable(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "has"
+            | "had"
+            | "have"
+            | "previously"
+            | "earlier"
+            | "later"
+            | "repeatedly"
+            | "today"
+            | "yesterday"
+            | "again"
+            | "then"
+            | "reportedly"
+            | "publicly"
+            | "recently"
+            | "further"
+            | "once"
+            | "separately"
+            | "initially"
+            | "first"
+    )
 }
 
 /// A capitalized name or `the X` phrase starting at token `i`, up to punctuation.
@@ -369,6 +435,15 @@ fn reporting_lemma(w: &str) -> Option<&'static str> {
         "asserted" | "affirmed" => "assert",
         "wrote" | "writes" => "write",
         "conveyed" => "convey",
+        "saying" => "say",
+        "adding" => "add",
+        "stating" => "state",
+        "explained" | "explains" => "explain",
+        "revealed" | "reveals" => "reveal",
+        "mentioned" | "noted" | "indicated" | "remarked" | "observed" => "note",
+        "argued" | "insisted" | "highlighted" | "underscored" => "argue",
+        "predicted" | "forecast" | "projected" => "predict",
+        "showed" | "shows" => "show",
         _ => return None,
     })
 }
@@ -432,7 +507,7 @@ fn event_lemma(w: &str) -> Option<&'static str> {
         "increase" | "increased" | "increasing" => "increase",
         "decrease" | "decreased" | "decreasing" => "decrease",
         "reach" | "reached" | "reaching" => "reach",
-        "total" | "totalled" | "totaled" | "totalling" => "total",
+        "totalled" | "totaled" | "totalling" => "total",
         "amount" => "amount",
         "protest" | "protested" | "protesting" => "protest",
         "march" | "marched" | "marching" => "march",
@@ -454,7 +529,7 @@ fn event_lemma(w: &str) -> Option<&'static str> {
         "form" | "formed" | "forming" => "form",
         "expand" | "expanded" => "expand",
         "consist" | "consists" | "consisted" => "consist",
-        "number" | "numbered" | "numbering" => "number",
+        "numbered" | "numbering" => "number",
         _ => return None,
     })
 }

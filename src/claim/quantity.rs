@@ -55,6 +55,7 @@ use serde::Serialize;
 use super::lex::{Lexed, nf};
 use crate::corpus::Span;
 pub(crate) use noun::is_stop as is_stop_word;
+pub(crate) use number::is_weekday as is_weekday_word;
 
 /// The default relative tolerance of an approximate quantity: ±10%.
 pub const DEFAULT_APPROX_TOLERANCE: f64 = 0.1;
@@ -769,6 +770,16 @@ fn parse_at(lx: &Lexed<'_>, i: usize, floor: usize, exclude: &[Span], tol: f64) 
         && toks.get(a.end + 3).is_some_and(|t| t.glued && t.is_num())
     {
         return Parsed::Skip(a.end + 4);
+    }
+    // Ratios: `one in five`, `1 in 3`.
+    if lx.is(a.end, "in")
+        && a.unit.is_none()
+        && a.scale == 1.0
+        && toks
+            .get(a.end + 1)
+            .is_some_and(|t| t.is_num() || number::small(lx.low(a.end + 1)).is_some())
+    {
+        return Parsed::Skip(a.end + 2);
     }
     // Range.
     let mut b: Option<Amount> = None;

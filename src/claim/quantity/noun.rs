@@ -324,6 +324,31 @@ pub(crate) fn noun_phrase(lx: &Lexed<'_>, mut i: usize) -> Option<(usize, usize)
             break;
         }
         let w = lx.low(i);
+        // Initials as a modifier: `U.S. troops`, `U.N. peacekeepers`.
+        if w.len() == 1
+            && lx
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.is_punct('.') && t.glued)
+        {
+            let mut k = i;
+            while k + 1 < lx.toks.len()
+                && lx.toks[k].is_word()
+                && lx.low(k).len() == 1
+                && lx.toks[k + 1].is_punct('.')
+                && lx.toks[k + 1].glued
+            {
+                k += 2;
+                if !lx.toks.get(k).is_some_and(|t| t.glued) {
+                    break;
+                }
+            }
+            if k > i + 2 {
+                i = k;
+                continue;
+            }
+            break;
+        }
         if w.len() > 24 || is_stop(w) {
             break;
         }
