@@ -1,11 +1,12 @@
 //! Claim extraction throughput (all kinds, with context) on news text.
 //!
-//! `cargo bench --bench claims`. The corpus is the seeds repeated to about 1 MiB, as whole
-//! documents, so that sentence splitting and context see real article shapes.
+//! `cargo bench --bench claims`. Two corpora: the generator's (2,000 documents, seed 1, the
+//! default share of syndicated copies) and the seeds repeated to about 1 MiB, as whole documents.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use crosscheck::Document;
 use crosscheck::claim::Extractor;
+use crosscheck::generate::{Config, Generator};
 
 fn seeds() -> Vec<Document> {
     let mut docs = Vec::new();
@@ -30,7 +31,30 @@ fn seeds() -> Vec<Document> {
     docs
 }
 
+fn generated() -> Vec<Document> {
+    let config = Config {
+        docs: 2000,
+        seed: 1,
+        dup_rate: 0.3,
+    };
+    Generator::new(config)
+        .unwrap()
+        .map(|r| Document::new(r.id, r.text))
+        .collect()
+}
+
 fn bench(c: &mut Criterion) {
+    let gen_docs = generated();
+    let bytes: usize = gen_docs.iter().map(|d| d.text.len()).sum();
+    let mut g = c.benchmark_group("claims");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    let all = Extractor::new();
+    g.bench_function("generated_all_kinds", |b| {
+        b.iter(|| gen_docs.iter().map(|d| all.extract(d).len()).sum::<usize>())
+    });
+    g.finish();
+
     let docs = seeds();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let mut g = c.benchmark_group("claims");

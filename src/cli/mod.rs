@@ -2,6 +2,8 @@
 //! into library calls and renders the result.
 
 mod claims;
+mod dedup;
+mod generate;
 mod input;
 mod output;
 
@@ -24,6 +26,11 @@ struct Cli {
 enum Command {
     /// Extract quantities, dates and quotes with byte offsets (JSON Lines by default).
     Claims(claims::Args),
+    /// Write a synthetic corpus with ground truth (for tests and benchmarks).
+    #[command(hide = true)]
+    Generate(generate::Args),
+    /// Find near-duplicate copies and write groups, the deduplicated corpus, or pairs.
+    Dedup(dedup::Args),
 }
 
 /// What a subcommand reports back to `main`.
@@ -66,5 +73,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> crosscheck::Result<Outcome> {
     match cli.command {
         Command::Claims(args) => claims::run(args),
+        Command::Generate(args) => generate::run(args),
+        Command::Dedup(args) => dedup::run(args),
     }
 }
