@@ -164,13 +164,12 @@ pub(crate) fn lex(text: &str) -> Vec<Tok> {
                     break;
                 }
                 let c = text[j..].chars().next().unwrap_or(' ');
-                if is_letter(c) {
-                    j += c.len_utf8();
-                } else if matches!(c, '\'' | '’')
-                    && text[j + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic)
+                if is_letter(c)
+                    || (matches!(c, '\'' | '’')
+                        && text[j + c.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphabetic))
                 {
                     j += c.len_utf8();
                 } else {
@@ -232,8 +231,10 @@ fn lex_number(bytes: &[u8], tok: &mut Tok) {
                 1
             } else if j + 1 < n && bytes[j] == 0xC2 && bytes[j + 1] == 0xA0 {
                 2
-            } else if j + 2 < n && bytes[j] == 0xE2 && bytes[j + 1] == 0x80 && bytes[j + 2] == 0xAF
-                || j + 2 < n && bytes[j] == 0xE2 && bytes[j + 1] == 0x80 && bytes[j + 2] == 0x89
+            } else if j + 2 < n
+                && bytes[j] == 0xE2
+                && bytes[j + 1] == 0x80
+                && matches!(bytes[j + 2], 0xAF | 0x89)
             {
                 3
             } else {

@@ -402,9 +402,9 @@ fn words_amount(lx: &Lexed<'_>, k: usize, a: &mut Amount) -> Option<()> {
         if let Some(sc) = number::scale_word(lx.low(end)) {
             scale = sc;
             end += 1;
-        } else if matches!(w1, "handful" | "couple") && lx.low(end) != "of" {
-            return None;
-        } else if w == "several" && !next_counts(lx, end) {
+        } else if (matches!(w1, "handful" | "couple") && lx.low(end) != "of")
+            || (w == "several" && !next_counts(lx, end))
+        {
             return None;
         }
         a.vague = Some((lo * scale, hi * scale));

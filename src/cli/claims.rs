@@ -121,7 +121,7 @@ fn write_text(
     };
     let mut pos = 0;
     for (at, open, n) in marks {
-        w.write_all(text[pos..at].as_bytes())?;
+        w.write_all(&text.as_bytes()[pos..at])?;
         pos = at;
         if open {
             write!(w, "{on}[")?;
@@ -129,7 +129,7 @@ fn write_text(
             write!(w, "]{}{off}", n + 1)?;
         }
     }
-    w.write_all(text[pos..].as_bytes())?;
+    w.write_all(&text.as_bytes()[pos..])?;
     if !text.ends_with('\n') {
         writeln!(w)?;
     }
@@ -146,21 +146,19 @@ fn write_text(
             c.span.end,
             c.text
         )?;
-        match &c.detail {
-            Detail::Quantity(q) => {
-                let f = |v: Option<f64>| v.map_or("·".to_string(), |v| format!("{v}"));
-                let qual = serde_json::to_value(q.qualifier).ok();
-                let qual = qual.as_ref().and_then(|v| v.as_str()).unwrap_or("");
-                write!(w, "  {qual} [{}, {}]", f(q.low), f(q.high))?;
-                if let Some(u) = &q.unit {
-                    write!(w, " unit={u}")?;
-                }
-                if let Some(n) = &q.noun {
-                    write!(w, " noun={n}")?;
-                }
+        // Other kinds print their own details once they exist.
+        #[allow(irrefutable_let_patterns)]
+        if let Detail::Quantity(q) = &c.detail {
+            let f = |v: Option<f64>| v.map_or("·".to_string(), |v| format!("{v}"));
+            let qual = serde_json::to_value(q.qualifier).ok();
+            let qual = qual.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+            write!(w, "  {qual} [{}, {}]", f(q.low), f(q.high))?;
+            if let Some(u) = &q.unit {
+                write!(w, " unit={u}")?;
             }
-            #[allow(unreachable_patterns)]
-            _ => {}
+            if let Some(n) = &q.noun {
+                write!(w, " noun={n}")?;
+            }
         }
         if let Some(s) = &c.context.source {
             write!(w, " source={s:?}")?;

@@ -238,7 +238,14 @@ fn ends_sentence_after_period(text: &str, dot: usize, after: usize) -> bool {
         return false;
     }
     let starts_digit = nw.starts_with(|c: char| c.is_ascii_digit());
-    let lower = word.to_ascii_lowercase();
+    let mut buf = [0u8; 8];
+    let lower = if word.len() <= buf.len() {
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
+    } else {
+        ""
+    };
     if lower == "no" || lower == "nos" {
         return !starts_digit;
     }
@@ -248,7 +255,7 @@ fn ends_sentence_after_period(text: &str, dot: usize, after: usize) -> bool {
             && word
                 .split('.')
                 .all(|p| p.len() <= 1 && p.bytes().all(|b| b.is_ascii_alphabetic())));
-    if initials || is_abbreviation(&lower) {
+    if initials || is_abbreviation(lower) {
         return is_sentence_starter(nw);
     }
     true
