@@ -363,8 +363,15 @@ fn source_around(lx: &Lexed<'_>, v: usize, a: usize, b: usize) -> Option<String>
         }
     }
     // After: `said Peskov`, `said the Kremlin`.
-    phrase_after(lx, v + 1, b)
-        .filter(|p| p.starts_with(|c: char| c.is_uppercase()) || p.starts_with("the "))
+    let p = phrase_after(lx, v + 1, b)?;
+    // Only a closing attribution: `..., said Peskov.` (not `said the U.S. would ...`).
+    let stop = toks[v + 1].start + p.len();
+    let mut e = v + 1;
+    while e < b && toks[e].end <= stop {
+        e += 1;
+    }
+    let closes = e >= b || toks[e].punct().is_some_and(|c| ".,;:!?)\"”".contains(c));
+    (closes && (p.starts_with(|c: char| c.is_uppercase()) || p.starts_with("the "))).then_some(p)
 }
 
 /// Adverbs and auxiliaries between a subject and its reporting verb.

@@ -558,6 +558,9 @@ fn unit_after(lx: &Lexed<'_>, a: &mut Amount) {
                 {
                     a.end = j + 4;
                 }
+            } else if w == "strong" {
+                // `a 25,000-strong force`: the noun follows.
+                a.end = j + 2;
             } else if n.is_word() && !noun::is_stop(w) && number::small(w).is_none() && w != "plus"
             {
                 a.compound = Some(j + 1);

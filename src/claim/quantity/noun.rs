@@ -324,6 +324,15 @@ pub(crate) fn noun_phrase(lx: &Lexed<'_>, mut i: usize) -> Option<(usize, usize)
             break;
         }
         let w = lx.low(i);
+        // `3,000 more troops`, `500 additional staff`
+        if words == 0
+            && matches!(w, "more" | "fewer" | "additional" | "extra" | "further")
+            && lx.toks.get(i + 1).is_some_and(|t| t.is_word())
+            && looks_plural(lx.low(i + 1))
+        {
+            i += 1;
+            continue;
+        }
         // Initials as a modifier: `U.S. troops`, `U.N. peacekeepers`.
         if w.len() == 1
             && lx
@@ -367,8 +376,9 @@ pub(crate) fn noun_phrase(lx: &Lexed<'_>, mut i: usize) -> Option<(usize, usize)
         i += 1;
         if looks_plural(w) {
             // `police officers`, `staff members`: an irregular plural used as a modifier.
-            let modifier = !w.ends_with('s')
+            let modifier = (!w.ends_with('s') || lx.capitalized(i - 1))
                 && lx.toks.get(i).is_some_and(|t| t.is_word())
+                && !lx.capitalized(i)
                 && looks_plural(lx.low(i))
                 && lx.low(i).ends_with('s')
                 && !is_stop(lx.low(i));
