@@ -24,6 +24,7 @@
 
 #![warn(missing_docs)]
 
+pub mod claim;
 pub mod cluster;
 pub mod corpus;
 pub mod error;
