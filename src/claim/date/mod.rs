@@ -71,7 +71,7 @@
 //! assert_eq!(unresolved[0].weekday, Some(jiff::civil::Weekday::Friday));
 //! ```
 
-mod lex;
+pub(crate) mod lex;
 mod lexicon;
 mod parse;
 pub mod resolve;
