@@ -343,7 +343,7 @@ impl<'a> Parser<'_, 'a> {
             }
             if end.is_none() && self.year_continues_as_count(j) {
                 // "May 5 people": a count after all.
-                if !self.tok(j).is_some_and(|t| t.suffix_len > 0) {
+                if self.tok(j).is_none_or(|t| t.suffix_len == 0) {
                     return None;
                 }
             }

@@ -86,13 +86,13 @@ impl Doc<'_> {
         let mut j = last + 1;
         while j > k {
             let t = &toks[j - 1];
-            if t.kind == Kind::Word
+            let name_tok = t.kind == Kind::Word
                 && is_cap(t)
                 && !is_title_word(t)
-                && !words::is_function_word(t.text)
-            {
-                name.push(j - 1);
-            } else if t.kind == Kind::Word && words::is_name_particle(t.text) && !name.is_empty() {
+                && !words::is_function_word(t.text);
+            let particle =
+                t.kind == Kind::Word && words::is_name_particle(t.text) && !name.is_empty();
+            if name_tok || particle {
                 name.push(j - 1);
             } else if matches!(t.kind, Kind::Punct('(' | ')')) && !name.is_empty() {
                 // President (Vladimir) Putin
@@ -281,16 +281,13 @@ impl Doc<'_> {
     /// or a sentence-initial he/she.
     fn sentence_subject(&self, v: usize) -> Option<Subject> {
         let sid = self.sent[v];
-        let start = self.toks[..v].iter().rposition(|_| false).unwrap_or(0);
-        let _ = start;
         let first_tok = self.sent[..v].partition_point(|&s| s < sid);
-        for nm in self
+        if let Some(nm) = self
             .names
             .iter()
-            .filter(|n| n.sent == sid && n.first < v && n.person)
+            .find(|n| n.sent == sid && n.first < v && n.person)
         {
-            let idx: Vec<usize> = (nm.first..nm.first + 16)
-                .filter(|&i| i < self.toks.len())
+            let idx: Vec<usize> = (nm.first..(nm.first + 16).min(self.toks.len()))
                 .take_while(|&i| {
                     self.toks[i].kind == Kind::Word
                         || matches!(self.toks[i].kind, Kind::Punct('(' | ')'))
@@ -348,8 +345,12 @@ impl Doc<'_> {
         }
         let mut lower_run = 0;
         let mut det_seen = false;
-        for v in i..(i + 10).min(toks.len()) {
-            let t = &toks[v];
+        for (v, t) in toks
+            .iter()
+            .enumerate()
+            .take((i + 10).min(toks.len()))
+            .skip(i)
+        {
             if (v > i && t.newline_before) || sentence_end(t) || is_quote_tok(t) || self.in_quote[v]
             {
                 // "Jan." inside "on Jan. 7" is not an end; the verb comes before dates anyway.
@@ -415,8 +416,8 @@ impl Doc<'_> {
         if e - s > 14 {
             return None;
         }
-        for v in s..e {
-            if finite_verb(&toks[v]) {
+        for (v, t) in toks.iter().enumerate().take(e).skip(s) {
+            if finite_verb(t) {
                 let subj = if v == s {
                     self.subject_after(v)
                 } else {

@@ -166,14 +166,12 @@ impl<'a> Doc<'a> {
             let mut j = i;
             while j < n && !self.in_quote[j] {
                 let t = &self.toks[j];
-                if is_cap(t) && (items.is_empty() || !t.newline_before) {
-                    items.push(j);
-                    j += 1;
-                } else if !items.is_empty()
+                let cap = is_cap(t) && (items.is_empty() || !t.newline_before);
+                let particle = !items.is_empty()
                     && t.kind == Kind::Word
                     && words::is_name_particle(t.text)
-                    && self.toks.get(j + 1).is_some_and(is_cap)
-                {
+                    && self.toks.get(j + 1).is_some_and(is_cap);
+                if cap || particle {
                     items.push(j);
                     j += 1;
                 } else if !items.is_empty()
@@ -362,7 +360,7 @@ impl<'a> Doc<'a> {
         }
         // Closest sentence first; inside a sentence, in text order (subject first).
         out.reverse();
-        out.sort_by(|a, b| b.0.cmp(&a.0));
+        out.sort_by_key(|p| std::cmp::Reverse(p.0));
         out
     }
 
