@@ -273,12 +273,14 @@ impl<'a> Parser<'_, 'a> {
 
     /// A weekday right before `i` ("Friday, Jan. 6", "Fri. Jan. 6"). Returns (first, weekday).
     fn weekday_before(&self, i: usize) -> Option<(usize, Weekday)> {
+        // "Friday, Jan. 6", "Tues., Dec. 30"
         let mut k = 1;
-        if self
-            .back(i, 1)
-            .is_some_and(|t| t.is_punct(',') || t.is_punct('.'))
+        while k <= 2
+            && self
+                .back(i, k)
+                .is_some_and(|t| t.is_punct(',') || t.is_punct('.'))
         {
-            k = 2;
+            k += 1;
         }
         match self.back_word(i, k) {
             W::Weekday(wd, abbr) => {
@@ -927,7 +929,7 @@ impl<'a> Parser<'_, 'a> {
             return None;
         }
         Some(Match {
-            first,
+            first: if k == 2 { first - 1 } else { first },
             last: i,
             expr: Expr::Season {
                 y: None,
@@ -999,6 +1001,15 @@ impl<'a> Parser<'_, 'a> {
                 return None;
             }
             if matches!(p.kind, Kind::Punct('$' | '£' | '€' | '¥' | '#' | '№')) {
+                return None;
+            }
+            // "555-2008": a number glued to a dash glued to a number.
+            if !t.space_before
+                && matches!(p.kind, Kind::Punct('-' | '–'))
+                && i >= 2
+                && !p.space_before
+                && self.t[i - 2].kind == Kind::Num
+            {
                 return None;
             }
         }
@@ -1216,13 +1227,9 @@ impl<'a> Parser<'_, 'a> {
         if part == Part::Whole && !self.year_ok(i) {
             return None;
         }
-        let mut last = i;
-        if possessive_s {
-            last = i + 2;
-        }
         Some(Match {
             first,
-            last,
+            last: i,
             expr: Expr::Year {
                 y: v,
                 part,

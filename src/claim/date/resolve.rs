@@ -68,7 +68,8 @@ pub(crate) fn year_range(y: i32, part: Part) -> Option<Range> {
         Part::Mid => (5, 8),
         Part::Late => (9, 12),
     };
-    Some((ymd(y, m1, 1)?, ymd(y, m2, 31)?, Granularity::Year))
+    let end = ymd(y, m2, 1)?.last_of_month();
+    Some((ymd(y, m1, 1)?, end, Granularity::Year))
 }
 
 /// The decade starting at `start` (1990), or its years 0-3, 4-6, 7-9.
