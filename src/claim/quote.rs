@@ -20,8 +20,8 @@
 //! 1. between the parts of a split quote: `“Its core element,” she said, “is ...”`;
 //! 2. right after the closing mark, in both orders: `,” Putin said`, `,” said Putin`,
 //!    `,” the Russian leader added`, `,” according to Peskov`;
-//! 3. on the next line, when the quote ends its paragraph: `He said.`, `Peskov conveyed to
-//!    reporters.`;
+//! 3. on the next line (no blank line between), when the quote ends its paragraph: `He said.`,
+//!    `Peskov conveyed to reporters.`;
 //! 4. before the opening mark, in the same sentence: `Macron said: “...”`, `Peskov emphasized
 //!    that this issue is of "..."`, `..., saying that “...”` (a participle after a comma takes
 //!    the sentence's subject);
@@ -41,12 +41,26 @@
 //! keep their name (`the Telegraph newspaper said` -> `Telegraph`); a lowercase source such as
 //! `the letter reads` has no speaker.
 //!
-//! # Scare quotes
+//! # Scare quotes and partial quotes
 //!
-//! Quotes of one or two words (`"willing alliance"`, `‘Legitimate Targets’`, `“thousands”`) are
-//! emitted with `fragment: true`. A fragment gets a speaker only when it opens the reported
-//! clause of a speech verb (`saying on Friday that "thousands" of troops ...`); otherwise its
-//! speaker is `None` (a scare quote or a term the writer is distancing themselves from).
+//! A quote of one or two words, or a short run of capitalized words (`"willing alliance"`,
+//! `‘Legitimate Targets’`, `“Coalition of the Willing”`), is emitted with `fragment: true` and no
+//! speaker, unless an attribution claims it:
+//! - a partial quote that opens the reported clause of a speech verb (`saying on Friday that
+//!   "thousands" of troops ...`) keeps `fragment: true` and gets the speaker and verb;
+//! - a short quote closed by a comma or a stop inside the marks and followed by an attribution
+//!   (`“Stop,” Peskov said.`) is a full quote: `fragment: false`, with its speaker.
+//!
+//! Scare quotes are kept rather than skipped so that the check can still compare wordings, but a
+//! consumer looking for statements should filter on `fragment == false` or `speaker.is_some()`.
+//!
+//! # Limits
+//!
+//! A pronoun resolves only to a person the document introduced: with a title ("Russian President
+//! Vladimir Putin", "Kremlin spokesman Peskov"), as a two-to-four-word name, or by the surname of
+//! one. A bare surname never introduced ("Putin's comments ... He said") leaves the speaker
+//! `None`. The next-line attribution must follow on the very next line (no blank line) and be at
+//! most 14 tokens long.
 //!
 //! ```
 //! use crosscheck::claim::quote::find_quotes;

@@ -302,6 +302,21 @@ impl Doc<'_> {
                 kind: SubjKind::Name(idx),
             });
         }
+        // A name opening the sentence ("Zelensky has welcomed ..., saying").
+        if let Some(nm) = self.names.iter().find(|n| n.sent == sid && n.first < v) {
+            if nm.first <= first_tok + 3 && nm.ntoks <= 4 {
+                let idx: Vec<usize> =
+                    (nm.first..(nm.first + nm.ntoks).min(self.toks.len())).collect();
+                if idx.iter().all(|&i| self.toks[i].kind == Kind::Word) {
+                    let last = *idx.last()?;
+                    return Some(Subject {
+                        first: nm.first,
+                        last,
+                        kind: SubjKind::Name(idx),
+                    });
+                }
+            }
+        }
         let t = self.toks.get(first_tok)?;
         if t.kind == Kind::Word {
             if let Some(g) = words::pronoun(t.text) {
@@ -404,6 +419,12 @@ impl Doc<'_> {
         if !text[q_end..line_end].trim().is_empty() {
             return None;
         }
+        // The attribution line follows directly: no blank line in between.
+        let next = line_end + 1;
+        let rest = &text[next.min(text.len())..];
+        if rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n') {
+            return None;
+        }
         let s = self.tok_at(line_end);
         let toks = &self.toks;
         if s >= toks.len() || is_quote_tok(&toks[s]) {
@@ -442,7 +463,7 @@ impl Doc<'_> {
         if o == 0 || o >= self.toks.len() || self.toks[o].newline_before {
             return None;
         }
-        let sid = self.sent[o - 1];
+        let sid = self.sent[o];
         let toks = &self.toks;
         let mut j = o;
         let mut seen = 0;
@@ -549,7 +570,16 @@ impl Doc<'_> {
                         .unwrap_or(raw);
                     return Some(raw.to_string());
                 }
-                self.resolve_descriptor(words)
+                if let Some(p) = self.resolve_descriptor(words) {
+                    return Some(p);
+                }
+                // "the Telegraph newspaper": keep the proper name.
+                let caps: Vec<&str> = self.toks[subj.first..=subj.last]
+                    .iter()
+                    .filter(|t| is_cap(t) && !is_det(t) && !is_title_word(t))
+                    .map(|t| t.text)
+                    .collect();
+                (!caps.is_empty()).then(|| caps.join(" "))
             }
         }
     }
@@ -616,9 +646,26 @@ pub(crate) fn attribute(text: &str, raw: Vec<RawQuote>) -> Vec<QuoteMention> {
         let mut speaker = None;
         let mut speaker_span = None;
         let mut verb = None;
-        let usable = |a: &Attr| !fragment || (a.place == Where::Before && a.governs);
+        // A short quote is a full quote when an attribution follows a closing comma or stop
+        // inside the marks (`“Stop,” Peskov said`); it is a partial quote when it opens the
+        // reported clause of a verb (`saying that “thousands” ...`); otherwise a scare quote.
+        let closes_sentence = m.parts.last().is_some_and(|p| {
+            p.slice(text)
+                .trim_end()
+                .ends_with([',', '.', '?', '!', '…'])
+        });
+        let mut fragment = fragment;
+        let usable = match &attr {
+            Some(a) if a.place == Where::Before => !fragment || a.governs,
+            Some(_) if fragment && closes_sentence => {
+                fragment = false;
+                true
+            }
+            Some(_) => !fragment,
+            None => false,
+        };
         match &attr {
-            Some(a) if usable(a) => {
+            Some(a) if usable => {
                 verb = Some(a.verb.clone());
                 if let Some(s) = &a.subj {
                     speaker_span = Some(Span::new(doc.toks[s.first].start, doc.toks[s.last].end));

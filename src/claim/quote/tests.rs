@@ -173,6 +173,70 @@ fn seed_004() {
     assert_eq!(q[1].verb.as_deref(), Some("told"));
 }
 
+/// The table in `fixtures/claims/quotes.tsv`: see its header for the format. A speaker given as
+/// a single word matches a canonical name ending with it.
+#[test]
+fn fixture_table() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/claims/quotes.tsv");
+    let table = std::fs::read_to_string(path).expect("quotes.tsv");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (lineno, line) in table.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        n += 1;
+        let (text, want) = line.split_once('\t').unwrap_or((line, ""));
+        let text = text.replace("\\n", "\n");
+        let want: Vec<Vec<&str>> = if want.trim().is_empty() {
+            Vec::new()
+        } else {
+            want.split(" ;; ")
+                .map(|q| q.split(" | ").map(str::trim).collect())
+                .collect()
+        };
+        let got = find_quotes(&text);
+        let ok = got.len() == want.len()
+            && got.iter().zip(&want).all(|(g, w)| {
+                let speaker_ok = match (w.get(1).copied(), g.speaker.as_deref()) {
+                    (Some("-") | None, None) => true,
+                    (Some(ws), Some(gs)) => gs == ws || (!ws.contains(' ') && gs.ends_with(ws)),
+                    _ => false,
+                };
+                let verb_ok = match w.get(2).copied() {
+                    Some("-") | None => g.verb.is_none(),
+                    Some(v) => g.verb.as_deref() == Some(v),
+                };
+                g.text.starts_with(w[0])
+                    && speaker_ok
+                    && verb_ok
+                    && g.fragment == (w.get(3).copied() == Some("fragment"))
+            });
+        if !ok {
+            let got: Vec<String> = got
+                .iter()
+                .map(|q| {
+                    format!(
+                        "{} | {:?} | {:?} | frag={}",
+                        q.text, q.speaker, q.verb, q.fragment
+                    )
+                })
+                .collect();
+            failures.push(format!(
+                "line {}: {text:?}\n   got {got:?}\n  want {want:?}",
+                lineno + 1
+            ));
+        }
+    }
+    assert!(n >= 10, "table too small");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
