@@ -217,3 +217,57 @@ proptest! {
         }
     }
 }
+
+/// Throughput on the seeds repeated to ~10 MB: `cargo test --release --lib claim::date::tests::throughput -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing; run by hand"]
+fn throughput() {
+    let mut one = String::new();
+    for s in ["000", "001", "002", "003", "004"] {
+        one.push_str(&seed(s));
+        one.push_str("\n\n");
+    }
+    let docs: Vec<String> = (0..(10_000_000 / one.len())).map(|_| one.clone()).collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mb = bytes as f64 / 1e6;
+    let p = Some(date(2026, 1, 8));
+    let t = std::time::Instant::now();
+    let n: usize = docs.iter().map(|d| find_dates(d, p).len()).sum();
+    let dt = t.elapsed().as_secs_f64();
+    println!(
+        "dates:  {mb:.1} MB in {dt:.3} s = {:.0} MB/s ({n} mentions)",
+        mb / dt
+    );
+    let t = std::time::Instant::now();
+    let n: usize = docs
+        .iter()
+        .map(|d| crate::claim::quote::find_quotes(d).len())
+        .sum();
+    let dq = t.elapsed().as_secs_f64();
+    println!(
+        "quotes: {mb:.1} MB in {dq:.3} s = {:.0} MB/s ({n} quotes)",
+        mb / dq
+    );
+    println!("both:   {:.0} MB/s", mb / (dt + dq));
+}
+
+#[test]
+fn pathological_inputs_stay_fast() {
+    let cases = [
+        "on Friday, Jan. 6, 2026-01-06 last week the 1990s mid-2025 ".repeat(20_000),
+        "1 ".repeat(300_000),
+        "-".repeat(500_000),
+        "May May May in May ".repeat(30_000),
+    ];
+    for s in &cases {
+        let t = std::time::Instant::now();
+        let d = find_dates(s, Some(date(2026, 1, 8)));
+        assert!(
+            t.elapsed().as_secs_f64() < 3.0,
+            "{} bytes took {:?} ({} dates)",
+            s.len(),
+            t.elapsed(),
+            d.len()
+        );
+    }
+}

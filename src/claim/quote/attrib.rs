@@ -282,11 +282,10 @@ impl Doc<'_> {
     fn sentence_subject(&self, v: usize) -> Option<Subject> {
         let sid = self.sent[v];
         let first_tok = self.sent[..v].partition_point(|&s| s < sid);
-        if let Some(nm) = self
-            .names
-            .iter()
-            .find(|n| n.sent == sid && n.first < v && n.person)
-        {
+        let lo = self.names.partition_point(|n| n.first < first_tok);
+        let hi = self.names.partition_point(|n| n.first < v);
+        let in_sentence = &self.names[lo..hi.max(lo)];
+        if let Some(nm) = in_sentence.iter().find(|n| n.person) {
             let idx: Vec<usize> = (nm.first..(nm.first + 16).min(self.toks.len()))
                 .take_while(|&i| {
                     self.toks[i].kind == Kind::Word
@@ -303,7 +302,7 @@ impl Doc<'_> {
             });
         }
         // A name opening the sentence ("Zelensky has welcomed ..., saying").
-        if let Some(nm) = self.names.iter().find(|n| n.sent == sid && n.first < v) {
+        if let Some(nm) = in_sentence.first() {
             if nm.first <= first_tok + 3 && nm.ntoks <= 4 {
                 let idx: Vec<usize> =
                     (nm.first..(nm.first + nm.ntoks).min(self.toks.len())).collect();
@@ -415,10 +414,15 @@ impl Doc<'_> {
     /// Attribution on the line after a quote that ends its paragraph ("He said.").
     fn next_line(&self, q_end: usize) -> Option<Attr> {
         let text = self.text;
-        let line_end = memchr::memchr(b'\n', &text.as_bytes()[q_end..]).map(|p| q_end + p)?;
-        if !text[q_end..line_end].trim().is_empty() {
+        // Only spaces (or a stray stop) between the quote and the line break.
+        let rest = text.as_bytes().get(q_end..)?;
+        let ws = rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'.'))?;
+        if rest[ws] != b'\n' {
             return None;
         }
+        let line_end = q_end + ws;
         // The attribution line follows directly: no blank line in between.
         let next = line_end + 1;
         let rest = &text[next.min(text.len())..];
@@ -431,7 +435,7 @@ impl Doc<'_> {
             return None;
         }
         let mut e = s + 1;
-        while e < toks.len() && !toks[e].newline_before {
+        while e < toks.len() && e - s <= 15 && !toks[e].newline_before {
             e += 1;
         }
         if e - s > 14 {

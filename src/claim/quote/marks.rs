@@ -188,9 +188,19 @@ fn only_ws(text: &str, s: usize, e: usize) -> bool {
 
 /// True when only whitespace lies between the last line break before `pos` (or the start) and `pos`.
 fn at_para_start(text: &str, pos: usize) -> bool {
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..pos]).map_or(0, |p| p + 1);
-    // Bounded: a huge line without a break is not a paragraph start unless it is short.
-    pos - line_start < 64 && only_ws(text, line_start, pos)
+    // Bounded look-behind: only whitespace may precede the mark on its line.
+    let from = pos.saturating_sub(64);
+    match memchr::memrchr(b'\n', &text.as_bytes()[from..pos]) {
+        Some(p) => only_ws(text, from + p + 1, pos),
+        None => from == 0 && only_ws(text, 0, pos),
+    }
+}
+
+/// The first line break at or after `from`, looking at most `MAX_PART + 1` bytes ahead.
+fn next_newline(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let end = (from + MAX_PART + 1).min(b.len());
+    memchr::memchr(b'\n', &b[from.min(end)..end]).map(|p| from + p)
 }
 
 fn line_end(text: &str, from: usize) -> usize {
@@ -200,6 +210,8 @@ fn line_end(text: &str, from: usize) -> usize {
 struct Cur {
     open: usize,
     part_start: usize,
+    /// The first line break after `part_start` within `MAX_PART` bytes.
+    nl: Option<usize>,
     parts: Vec<Span>,
     para_start: bool,
     /// Single quotes: a weak closing mark to fall back on.
@@ -248,8 +260,7 @@ fn pair(text: &str, marks: &[Mark], fam: Fam, skip: &[Span], out: &mut Vec<RawQu
             continue;
         }
         if let Some(mut c) = cur.take() {
-            let nl = memchr::memchr(b'\n', &text.as_bytes()[c.part_start..m.pos])
-                .map(|p| c.part_start + p);
+            let nl = c.nl.filter(|&nl| nl < m.pos);
             if m.pos - c.part_start > MAX_PART {
                 // A stray opening mark: forget it.
             } else if let Some(nl) = nl {
@@ -264,6 +275,7 @@ fn pair(text: &str, marks: &[Mark], fam: Fam, skip: &[Span], out: &mut Vec<RawQu
                 {
                     c.parts.push(trim_span(text, c.part_start, nl));
                     c.part_start = m.pos + m.len;
+                    c.nl = next_newline(text, c.part_start);
                     cur = Some(c);
                     continue;
                 } else {
@@ -289,6 +301,7 @@ fn pair(text: &str, marks: &[Mark], fam: Fam, skip: &[Span], out: &mut Vec<RawQu
             cur = Some(Cur {
                 open: m.pos,
                 part_start: m.pos + m.len,
+                nl: next_newline(text, m.pos + m.len),
                 parts: Vec::new(),
                 para_start: at_para_start(text, m.pos),
                 fallback: None,

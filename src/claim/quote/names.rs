@@ -119,6 +119,7 @@ impl<'a> Doc<'a> {
                 let mut j = i - 1;
                 // `.”` then the next sentence
                 while j > 0
+                    && i - j < 3
                     && matches!(
                         toks[j].kind,
                         Kind::Punct('"' | '”' | '’' | '\'' | ')' | '»')
@@ -344,7 +345,8 @@ impl<'a> Doc<'a> {
         };
         let mut out = Vec::new();
         let mut k = end;
-        while k > 0 {
+        let floor = end.saturating_sub(200);
+        while k > floor {
             let nm = &self.names[k - 1];
             if cur.saturating_sub(nm.sent) > max_sentences {
                 break;
@@ -385,7 +387,9 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let mut found: Option<String> = None;
-        for nm in self.names.iter().filter(|n| n.person) {
+        // Bounded: the people introduced in the last 2000 names.
+        let from = self.names.len().saturating_sub(2000);
+        for nm in self.names[from..].iter().filter(|n| n.person) {
             let t = &nm.titles;
             let has_prime = t.iter().any(|w| w == "prime");
             let ok_role = t.iter().any(|w| match words::title_role(w) {

@@ -270,3 +270,44 @@ fn huge_unbalanced_input_is_linear() {
     let _ = find_quotes(&s);
     assert!(t.elapsed().as_secs() < 5);
 }
+
+#[test]
+fn pathological_inputs_stay_fast() {
+    let cases = [
+        "Kremlin spokesman Dmitry Peskov said “We act,” he said, “and wait.” ".repeat(8_000),
+        "the countries’ ‘leaders’ s’ ‘x ".repeat(20_000),
+        "\"".repeat(200_000),
+        "“".repeat(100_000),
+        "He said: “".repeat(30_000),
+        "Aa Bb Cc Dd, ".repeat(40_000) + "“We go,” the leader said.",
+    ];
+    for s in &cases {
+        let t = std::time::Instant::now();
+        let q = find_quotes(s);
+        assert!(
+            t.elapsed().as_secs_f64() < 3.0,
+            "{} bytes took {:?} ({} quotes)",
+            s.len(),
+            t.elapsed(),
+            q.len()
+        );
+    }
+}
+
+#[test]
+#[ignore = "timing; run by hand"]
+fn phase_timing() {
+    let s = "the countries’ ‘leaders’ s’ ‘x ".repeat(20_000);
+    let t = std::time::Instant::now();
+    let m = marks::find_marks(&s);
+    println!("marks {:?} {}", t.elapsed(), m.len());
+    let t = std::time::Instant::now();
+    let r = marks::pair_quotes(&s, &m);
+    println!("pair {:?} {}", t.elapsed(), r.len());
+    let t = std::time::Instant::now();
+    let d = names::Doc::new(&s, &r);
+    println!("doc {:?} {}", t.elapsed(), d.toks.len());
+    let t = std::time::Instant::now();
+    let q = attrib::attribute(&s, r);
+    println!("attrib {:?} {}", t.elapsed(), q.len());
+}
