@@ -172,8 +172,24 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
     while i < toks.len() {
         // Cheap pre-filter: only words starting with a letter that can begin an anchor, numbers,
         // and apostrophes can start a match.
-        if let Some(m) = p.match_at(i) {
-            out.push(mention(&toks, &m, published));
+        if let Some(mut m) = p.match_at(i) {
+            // "May last year", "Jan. 6 of this year"
+            let mut yrel = None;
+            if matches!(
+                m.expr,
+                Expr::Day { y: None, .. }
+                    | Expr::Month {
+                        y: None,
+                        rel: None,
+                        ..
+                    }
+            ) {
+                if let Some((r, last)) = p.year_rel_at(m.last + 1) {
+                    yrel = Some(r);
+                    m.last = last;
+                }
+            }
+            out.push(mention(&toks, &m, published, yrel));
             i = m.last + 1;
             p.floor = i;
         } else {
@@ -204,7 +220,12 @@ fn future_cue(toks: &[Tok<'_>], first: usize) -> bool {
     false
 }
 
-fn mention(toks: &[Tok<'_>], m: &parse::Match, published: Option<Date>) -> DateMention {
+fn mention(
+    toks: &[Tok<'_>],
+    m: &parse::Match,
+    published: Option<Date>,
+    yrel: Option<i8>,
+) -> DateMention {
     let span = Span::new(toks[m.first].start, toks[m.last].end);
     let mut out = DateMention {
         span,
@@ -231,9 +252,12 @@ fn mention(toks: &[Tok<'_>], m: &parse::Match, published: Option<Date>) -> DateM
             out.weekday = wd;
             out.year = y.and_then(|y| i16::try_from(y).ok());
             out.relative = y.is_none();
-            let start = match y {
-                Some(y) => resolve::ymd(y, mo, d),
-                None => published.and_then(|p| resolve::infer_year_md(mo, d, p, future())),
+            let start = match (y, yrel) {
+                (Some(y), _) => resolve::ymd(y, mo, d),
+                (None, Some(r)) => {
+                    published.and_then(|p| resolve::ymd(i32::from(p.year()) + i32::from(r), mo, d))
+                }
+                (None, None) => published.and_then(|p| resolve::infer_year_md(mo, d, p, future())),
             };
             start.and_then(|s| {
                 let e = match end {
@@ -258,6 +282,9 @@ fn mention(toks: &[Tok<'_>], m: &parse::Match, published: Option<Date>) -> DateM
             out.relative = y.is_none();
             let year = match (y, rel, published) {
                 (Some(y), _, _) => Some(y),
+                (None, None, Some(p)) if yrel.is_some() => {
+                    Some(i32::from(p.year()) + i32::from(yrel.unwrap_or(0)))
+                }
                 (None, None, Some(p)) => resolve::infer_year_month(mo, p, future()),
                 (None, Some(r), Some(p)) => {
                     let py = i32::from(p.year());

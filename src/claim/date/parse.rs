@@ -294,6 +294,102 @@ impl<'a> Parser<'_, 'a> {
         }
     }
 
+    /// "last year", "of this year", "next year" starting at `k`: (rel, last token).
+    pub(crate) fn year_rel_at(&self, k: usize) -> Option<(i8, usize)> {
+        let k = if self.tok(k).is_some_and(|t| t.is("of")) {
+            k + 1
+        } else {
+            k
+        };
+        match (self.word(k), self.tok(k + 1)) {
+            (W::Rel(r), Some(y)) if y.is("year") => Some((r, k + 1)),
+            _ => None,
+        }
+    }
+
+    /// Fixed-date holidays: Christmas (Eve/Day), New Year's Day/Eve, Halloween, Valentine's Day.
+    fn holiday_at(&self, i: usize) -> Option<Match> {
+        let t = self.tok(i)?;
+        if !t.is_capitalized() {
+            return None;
+        }
+        let (m, d, mut last) = if t.is("christmas") {
+            match self.tok(i + 1) {
+                Some(n) if n.is("eve") => (12, 24, i + 1),
+                Some(n) if n.is("day") => (12, 25, i + 1),
+                _ => (12, 25, i),
+            }
+        } else if t.is("halloween") {
+            (10, 31, i)
+        } else if t.is("new") || t.is("valentine") {
+            // New Year's Day / Eve, Valentine's Day
+            let mut k = i + 1;
+            if t.is("new") {
+                if !self.tok(k).is_some_and(|w| w.is("year")) {
+                    return None;
+                }
+                k += 1;
+            }
+            if self.tok(k).is_some_and(is_apostrophe)
+                && self.tok(k + 1).is_some_and(|w| w.text == "s")
+            {
+                k += 2;
+            }
+            match self.tok(k) {
+                Some(w) if w.is("day") && t.is("new") => (1, 1, k),
+                Some(w) if w.is("eve") && t.is("new") => (12, 31, k),
+                Some(w) if w.is("day") => (2, 14, k),
+                _ => return None,
+            }
+        } else {
+            return None;
+        };
+        let mut y = None;
+        if let Some((yy, k)) = self.trailing_year(last + 1) {
+            y = Some(yy);
+            last = k;
+        }
+        Some(Match {
+            first: self.with_on(i),
+            last,
+            expr: Expr::Day {
+                y,
+                m,
+                d,
+                end: None,
+                wd: None,
+            },
+        })
+    }
+
+    /// European dotted dates: 6.1.2026 (day first).
+    fn dotted_at(&self, i: usize) -> Option<Match> {
+        let t = self.tok(i)?;
+        if t.suffix_len != 0 {
+            return None;
+        }
+        let mut it = t.text.split('.');
+        let (d, m, y) = (it.next()?, it.next()?, it.next()?);
+        if it.next().is_some() || d.len() > 2 || m.len() > 2 || y.len() != 4 {
+            return None;
+        }
+        let (d, m, y): (i8, i8, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+        if !(1..=31).contains(&d) || !(1..=12).contains(&m) || !(1000..=2999).contains(&y) {
+            return None;
+        }
+        Some(Match {
+            first: self.with_on(i),
+            last: i,
+            expr: Expr::Day {
+                y: Some(y),
+                m,
+                d,
+                end: None,
+                wd: None,
+            },
+        })
+    }
+
     pub(crate) fn match_at(&self, i: usize) -> Option<Match> {
         let t = self.tok(i)?;
         match t.kind {
@@ -304,6 +400,7 @@ impl<'a> Parser<'_, 'a> {
                 W::Unit(u, plural) => self.unit_at(i, u, plural),
                 W::Season(s) => self.season_at(i, s),
                 W::Other if lx::is_day_part(t.text) => self.day_part_at(i),
+                W::Other => self.holiday_at(i),
                 _ => None,
             },
             Kind::Num => self.num_at(i),
@@ -407,6 +504,19 @@ impl<'a> Parser<'_, 'a> {
                     y: None,
                     m,
                     part,
+                    rel: None,
+                },
+            });
+        }
+        if self.year_rel_at(i + 1).is_some() && !matches!(m, 5) {
+            // "March last year": the year-relative suffix is added by the caller.
+            return Some(Match {
+                first: i,
+                last: i,
+                expr: Expr::Month {
+                    y: None,
+                    m,
+                    part: Part::Whole,
                     rel: None,
                 },
             });
@@ -698,6 +808,31 @@ impl<'a> Parser<'_, 'a> {
                 expr: Expr::Ago { n, unit },
             });
         }
+        // N units from now/today; within N units
+        if self.tok(i + 1).is_some_and(|t| t.is("from"))
+            && self
+                .tok(i + 2)
+                .is_some_and(|t| t.is("now") || t.is("today"))
+            && unit != Unit::Weekend
+        {
+            let (first, n) = self.count_before(i)?;
+            return Some(Match {
+                first,
+                last: i + 2,
+                expr: Expr::Ago { n: -n, unit },
+            });
+        }
+        if plural && unit != Unit::Weekend {
+            if let Some((cfirst, n)) = self.count_before(i) {
+                if self.back_is(cfirst, 1, "within") {
+                    return Some(Match {
+                        first: cfirst - 1,
+                        last: i,
+                        expr: Expr::Window { n, unit, dir: 1 },
+                    });
+                }
+            }
+        }
         // the past/last/next/coming N units
         if plural {
             let (cfirst, n) = self.count_before(i)?;
@@ -717,6 +852,18 @@ impl<'a> Parser<'_, 'a> {
             });
         }
         if unit == Unit::Weekend {
+            if self.back_word(i, 1) == W::Past && self.back_is(i, 2, "this") {
+                return Some(Match {
+                    first: i - 2,
+                    last: i,
+                    expr: Expr::Unit {
+                        unit,
+                        rel: -1,
+                        part: Part::Whole,
+                        el: 0,
+                    },
+                });
+            }
             if let W::Rel(r) = self.back_word(i, 1) {
                 return Some(Match {
                     first: i - 1,
@@ -749,6 +896,16 @@ impl<'a> Parser<'_, 'a> {
             return None;
         }
         match self.back_word(i, 1) {
+            W::Past if self.back_is(i, 2, "this") => Some(Match {
+                first: i - 2,
+                last: i,
+                expr: Expr::Unit {
+                    unit,
+                    rel: -1,
+                    part: Part::Whole,
+                    el: 0,
+                },
+            }),
             W::Past if self.back_is(i, 2, "the") => Some(Match {
                 first: i - 2,
                 last: i,
@@ -971,7 +1128,7 @@ impl<'a> Parser<'_, 'a> {
     fn num_at(&self, i: usize) -> Option<Match> {
         let t = self.tok(i)?;
         if t.has_sep {
-            return None;
+            return self.dotted_at(i);
         }
         // Glued to a preceding number or symbol: "3/2008", "$2008", "#2008"
         if let Some(p) = self
