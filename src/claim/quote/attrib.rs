@@ -156,6 +156,18 @@ impl Doc<'_> {
             j -= 1;
             skipped += 1;
         }
+        // An appositive between the subject and the verb: "Peskov, the Kremlin spokesman, said".
+        if j > floor + 1 && toks[j - 1].is_punct(',') {
+            let lo = (j - 1).saturating_sub(8).max(floor);
+            if let Some(c) = (lo..j - 1).rev().find(|&c| toks[c].is_punct(',')) {
+                let inner_ok = toks[c + 1..j - 1]
+                    .iter()
+                    .all(|t| t.kind == Kind::Word && !self.in_quote[c]);
+                if inner_ok && c > floor && is_det(&toks[c + 1]) {
+                    j = c;
+                }
+            }
+        }
         // If skipping ate the whole subject (e.g. "May" as a name), back off.
         if j <= floor || self.in_quote[j - 1] {
             return None;
@@ -483,6 +495,15 @@ impl Doc<'_> {
                 continue;
             }
             let t = &toks[j];
+            if t.is("according") && toks.get(j + 1).is_some_and(|n| n.is("to")) {
+                return Some(Attr {
+                    subj: self.subject_after(j + 1),
+                    verb: "according to".to_string(),
+                    verb_tok: j,
+                    place: Where::Before,
+                    governs: true,
+                });
+            }
             if t.kind == Kind::Word {
                 if let Some(form) = words::speech_verb(t.text) {
                     // "the letter reads" reads as a verb only after a subject; skip nouns like
@@ -723,6 +744,19 @@ fn is_fragment(q: &str) -> bool {
         || n <= 6
             && q.split_whitespace().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
-                    || matches!(w, "of" | "the" | "and" | "for" | "in" | "on" | "a" | "to")
+                    || matches!(
+                        w,
+                        "of" | "the"
+                            | "and"
+                            | "for"
+                            | "in"
+                            | "on"
+                            | "a"
+                            | "to"
+                            | "at"
+                            | "with"
+                            | "from"
+                            | "by"
+                    )
             })
 }
