@@ -28,8 +28,10 @@
 //! "entities", "source", "verb"}}`; offsets are UTF-8 bytes into the document text, end exclusive.
 
 pub mod context;
+pub mod date;
 pub(crate) mod lex;
 pub mod quantity;
+pub mod quote;
 
 use std::fmt;
 use std::str::FromStr;
