@@ -1,0 +1,104 @@
+//! B-cubed quality of event and story clustering on `fixtures/events/` and the seeds.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crosscheck::Document;
+use crosscheck::cluster::{BCubed, ClusterConfig, Clusterer, bcubed};
+use crosscheck::corpus::{Corpus, IngestOptions};
+
+fn fixture(name: &str) -> Vec<Document> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/events").join(name);
+    Corpus::open(&[path], IngestOptions::default())
+        .expect("open")
+        .read_all()
+        .expect("read")
+        .documents
+}
+
+fn truth() -> HashMap<String, (String, String)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/events/truth.jsonl");
+    std::fs::read_to_string(path)
+        .expect("truth")
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("json");
+            let s = |k: &str| v[k].as_str().expect("string").to_string();
+            (s("id"), (s("event"), s("story")))
+        })
+        .collect()
+}
+
+fn strip_dates(docs: &[Document]) -> Vec<Document> {
+    docs.iter()
+        .cloned()
+        .map(|mut d| {
+            d.meta.published = None;
+            d
+        })
+        .collect()
+}
+
+/// (event, story) B-cubed scores of `clusterer` on `docs`.
+fn score(clusterer: &Clusterer, docs: &[Document]) -> (BCubed, BCubed) {
+    let truth = truth();
+    let c = clusterer.cluster(docs);
+    let ev_true: Vec<&str> = docs.iter().map(|d| truth[&d.meta.id].0.as_str()).collect();
+    let st_true: Vec<&str> = docs.iter().map(|d| truth[&d.meta.id].1.as_str()).collect();
+    (
+        bcubed(c.event_labels(), &ev_true),
+        bcubed(c.story_labels(), &st_true),
+    )
+}
+
+fn sets() -> Vec<(&'static str, Vec<Document>)> {
+    let full = fixture("articles.jsonl");
+    let short = fixture("excerpts.jsonl");
+    vec![
+        ("full", full.clone()),
+        ("full-nodate", strip_dates(&full)),
+        ("excerpt", short.clone()),
+        ("excerpt-nodate", strip_dates(&short)),
+    ]
+}
+
+#[test]
+fn default_thresholds_on_fixtures() {
+    let clusterer = Clusterer::new();
+    for (name, docs) in sets() {
+        let (event, story) = score(&clusterer, &docs);
+        eprintln!("{name}: event {event:?} story {story:?}");
+        let bar = if name.starts_with("full") { 0.95 } else { 0.90 };
+        assert!(event.f1 >= bar, "{name}: event F1 {:.3} < {bar}", event.f1);
+        assert!(story.f1 >= 0.85, "{name}: story F1 {:.3}", story.f1);
+    }
+}
+
+/// `cargo test --test cluster_quality sweep -- --ignored --nocapture` prints F1 per threshold.
+#[test]
+#[ignore]
+fn sweep() {
+    let sets = sets();
+    for t in [0.10f32, 0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35] {
+        let mut line = format!("event {t:.2}:");
+        for (name, docs) in &sets {
+            let c = ClusterConfig::builder()
+                .event_threshold(t)
+                .story_threshold(t.min(0.08))
+                .build()
+                .expect("config");
+            let (event, _) = score(&c, docs);
+            line += &format!(" {name} {:.3} (p {:.2} r {:.2})", event.f1, event.precision, event.recall);
+        }
+        eprintln!("{line}");
+    }
+    for s in [0.04f32, 0.06, 0.08, 0.1, 0.12, 0.15] {
+        let mut line = format!("story {s:.2}:");
+        for (name, docs) in &sets {
+            let c = ClusterConfig::builder().story_threshold(s).build().expect("config");
+            let (_, story) = score(&c, docs);
+            line += &format!(" {name} {:.3} (p {:.2} r {:.2})", story.f1, story.precision, story.recall);
+        }
+        eprintln!("{line}");
+    }
+}
