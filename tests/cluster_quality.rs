@@ -8,7 +8,9 @@ use crosscheck::cluster::{BCubed, ClusterConfig, Clusterer, bcubed};
 use crosscheck::corpus::{Corpus, IngestOptions};
 
 fn fixture(name: &str) -> Vec<Document> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/events").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/events")
+        .join(name);
     Corpus::open(&[path], IngestOptions::default())
         .expect("open")
         .read_all()
@@ -79,26 +81,79 @@ fn default_thresholds_on_fixtures() {
 #[ignore]
 fn sweep() {
     let sets = sets();
-    for t in [0.10f32, 0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35] {
+    for t in [
+        0.10f32, 0.14, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6,
+    ] {
         let mut line = format!("event {t:.2}:");
         for (name, docs) in &sets {
             let c = ClusterConfig::builder()
                 .event_threshold(t)
-                .story_threshold(t.min(0.08))
+                .story_threshold(t.min(0.1))
                 .build()
                 .expect("config");
             let (event, _) = score(&c, docs);
-            line += &format!(" {name} {:.3} (p {:.2} r {:.2})", event.f1, event.precision, event.recall);
+            line += &format!(
+                " {name} {:.3} (p {:.2} r {:.2})",
+                event.f1, event.precision, event.recall
+            );
         }
         eprintln!("{line}");
     }
     for s in [0.04f32, 0.06, 0.08, 0.1, 0.12, 0.15] {
         let mut line = format!("story {s:.2}:");
         for (name, docs) in &sets {
-            let c = ClusterConfig::builder().story_threshold(s).build().expect("config");
+            let c = ClusterConfig::builder()
+                .story_threshold(s)
+                .build()
+                .expect("config");
             let (_, story) = score(&c, docs);
-            line += &format!(" {name} {:.3} (p {:.2} r {:.2})", story.f1, story.precision, story.recall);
+            line += &format!(
+                " {name} {:.3} (p {:.2} r {:.2})",
+                story.f1, story.precision, story.recall
+            );
         }
         eprintln!("{line}");
+    }
+}
+
+/// Per document id: (event id, story id).
+fn labels_by_id(docs: &[Document], clusterer: &Clusterer) -> Vec<(String, String, String)> {
+    let c = clusterer.cluster(docs);
+    let mut v: Vec<_> = (0..docs.len())
+        .map(|i| {
+            (
+                docs[i].meta.id.clone(),
+                c.event_of(i).id.to_string(),
+                c.story_of(i).id.to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    #[test]
+    fn independent_of_input_order_and_thread_count(
+        seed in proptest::prelude::any::<u64>(),
+        threads in 1usize..5,
+        take in 2usize..31,
+    ) {
+        let mut docs = fixture("excerpts.jsonl");
+        docs.truncate(take);
+        let clusterer = Clusterer::new();
+        let expected = labels_by_id(&docs, &clusterer);
+        // A seeded Fisher-Yates shuffle.
+        let mut state = seed | 1;
+        for i in (1..docs.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            docs.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("pool");
+        let got = pool.install(|| labels_by_id(&docs, &clusterer));
+        proptest::prop_assert_eq!(got, expected);
     }
 }

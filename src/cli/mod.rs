@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch. No algorithms live here: each subcommand turns its arguments
 //! into library calls and renders the result.
 
+mod cluster;
 mod input;
 mod output;
 
@@ -20,7 +21,10 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Group articles into events and stories.
+    Cluster(cluster::Args),
+}
 
 /// What a subcommand reports back to `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,5 +64,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> crosscheck::Result<Outcome> {
-    match cli.command {}
+    match cli.command {
+        Command::Cluster(args) => cluster::run(args),
+    }
 }

@@ -109,7 +109,8 @@ pub(crate) fn candidate_pairs(
                 cands.truncate(p.per_doc);
                 let mut out: Vec<Pair> = Vec::new();
                 for (j, _) in cands {
-                    if let (Some(max), Some(d)) = (p.max_days, days_apart(days[i], days[j as usize]))
+                    if let (Some(max), Some(d)) =
+                        (p.max_days, days_apart(days[i], days[j as usize]))
                         && d > max
                     {
                         continue;

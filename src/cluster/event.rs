@@ -40,8 +40,8 @@ pub struct ClusterConfig {
 impl Default for ClusterConfig {
     fn default() -> ClusterConfig {
         ClusterConfig {
-            event_threshold: 0.2,
-            story_threshold: 0.08,
+            event_threshold: 0.3,
+            story_threshold: 0.1,
             window_days: 3,
             story_window_days: 60,
             title_weight: 2.0,
@@ -101,14 +101,14 @@ pub struct ClusterBuilder {
 impl ClusterBuilder {
     /// Minimum average cosine similarity between the articles of one event.
     ///
-    /// By default, 0.2. See the module docs, "Which threshold should you use?".
+    /// By default, 0.3. See the module docs, "Which threshold should you use?".
     pub fn event_threshold(&mut self, x: f32) -> &mut ClusterBuilder {
         self.config.event_threshold = x;
         self
     }
 
     /// Minimum average cosine similarity between the articles of one story; at most the event
-    /// threshold. By default, 0.08.
+    /// threshold. By default, 0.1.
     pub fn story_threshold(&mut self, y: f32) -> &mut ClusterBuilder {
         self.config.story_threshold = y;
         self
@@ -495,8 +495,7 @@ fn split_and_link(
     let local: std::collections::HashMap<usize, usize> =
         members.iter().enumerate().map(|(l, &d)| (d, l)).collect();
     let mut uf = UnionFind::new(members.len());
-    let mut first_of_unit: std::collections::HashMap<u32, usize> =
-        std::collections::HashMap::new();
+    let mut first_of_unit: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
     for (l, &d) in members.iter().enumerate() {
         let u = units[d];
         match first_of_unit.get(&u) {
@@ -534,7 +533,9 @@ fn split_and_link(
                     edges
                         .iter()
                         .copied()
-                        .filter(|&(a, b, _)| set.contains(&(a as usize)) && set.contains(&(b as usize)))
+                        .filter(|&(a, b, _)| {
+                            set.contains(&(a as usize)) && set.contains(&(b as usize))
+                        })
                         .collect()
                 };
                 split_and_link(prep, &comp, &inner, units, threshold, cut + 0.05, window)

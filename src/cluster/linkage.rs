@@ -22,7 +22,8 @@ pub(crate) fn average_linkage(sizes: &[u32], sums: &mut [f64], threshold: f64) -
     let mut size: Vec<f64> = sizes.iter().map(|&s| f64::from(s.max(1))).collect();
     let mut active = vec![true; m];
     let mut rep: Vec<u32> = (0..m as u32).collect();
-    let avg = |sums: &[f64], size: &[f64], a: usize, b: usize| sums[a * m + b] / (size[a] * size[b]);
+    let avg =
+        |sums: &[f64], size: &[f64], a: usize, b: usize| sums[a * m + b] / (size[a] * size[b]);
     let best_of = |sums: &[f64], size: &[f64], active: &[bool], a: usize| -> (f64, usize) {
         let mut best = (f64::NEG_INFINITY, usize::MAX);
         for b in 0..m {
