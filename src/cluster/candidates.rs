@@ -105,8 +105,13 @@ pub(crate) fn candidate_pairs(
                     acc[j as usize] = 0.0;
                 }
                 touched.clear();
-                cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                cands.truncate(p.per_doc);
+                let order =
+                    |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                if cands.len() > p.per_doc {
+                    cands.select_nth_unstable_by(p.per_doc, order);
+                    cands.truncate(p.per_doc);
+                }
+                cands.sort_unstable_by(order);
                 let mut out: Vec<Pair> = Vec::new();
                 for (j, _) in cands {
                     if let (Some(max), Some(d)) =

@@ -48,9 +48,9 @@ impl Default for ClusterConfig {
             entity_weight: 1.5,
             number_weight: 1.5,
             date_weight: 2.0,
-            top_k: 24,
-            max_posting: 400,
-            per_doc: 48,
+            top_k: 16,
+            max_posting: 256,
+            per_doc: 32,
             explain: false,
         }
     }
@@ -144,7 +144,7 @@ impl ClusterBuilder {
 
     /// Candidate search: each document is indexed under its `top_k` strongest features,
     /// features indexed by more than `max_posting` documents are skipped, and the `per_doc` best
-    /// candidates of each document are verified. By default, 24, 400 and 48.
+    /// candidates of each document are verified. By default, 16, 256 and 32.
     pub fn candidates(&mut self, top_k: usize, max_posting: usize, per_doc: usize) -> &mut Self {
         self.config.top_k = top_k;
         self.config.max_posting = max_posting;
