@@ -197,17 +197,9 @@ impl ClusterBuilder {
 }
 
 /// Clusters documents into events and stories. See the [module docs](super).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Clusterer {
     config: ClusterConfig,
-}
-
-impl Default for Clusterer {
-    fn default() -> Clusterer {
-        Clusterer {
-            config: ClusterConfig::default(),
-        }
-    }
 }
 
 /// A stable cluster id: a seeded xxh3 hash of the id of the cluster's smallest member.
@@ -464,8 +456,8 @@ fn link_level(
         .filter(|&(a, b, s)| {
             f64::from(s) >= threshold
                 && units[a as usize] != units[b as usize]
-                && !days_apart(prep.days[a as usize], prep.days[b as usize])
-                    .is_some_and(|d| d > window)
+                && days_apart(prep.days[a as usize], prep.days[b as usize])
+                    .is_none_or(|d| d <= window)
         })
         .collect();
     let members: Vec<usize> = (0..n).collect();

@@ -26,8 +26,8 @@ pub(crate) fn average_linkage(sizes: &[u32], sums: &mut [f64], threshold: f64) -
         |sums: &[f64], size: &[f64], a: usize, b: usize| sums[a * m + b] / (size[a] * size[b]);
     let best_of = |sums: &[f64], size: &[f64], active: &[bool], a: usize| -> (f64, usize) {
         let mut best = (f64::NEG_INFINITY, usize::MAX);
-        for b in 0..m {
-            if b != a && active[b] {
+        for (b, &live) in active.iter().enumerate() {
+            if b != a && live {
                 let s = avg(sums, size, a, b);
                 if s > best.0 {
                     best = (s, b);
