@@ -2,6 +2,7 @@
 //! into library calls and renders the result.
 
 mod claims;
+mod cluster;
 mod dedup;
 mod generate;
 mod input;
@@ -31,6 +32,8 @@ enum Command {
     Generate(generate::Args),
     /// Find near-duplicate copies and write groups, the deduplicated corpus, or pairs.
     Dedup(dedup::Args),
+    /// Group articles into events and stories.
+    Cluster(cluster::Args),
 }
 
 /// What a subcommand reports back to `main`.
@@ -75,5 +78,6 @@ fn run(cli: Cli) -> crosscheck::Result<Outcome> {
         Command::Claims(args) => claims::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Dedup(args) => dedup::run(args),
+        Command::Cluster(args) => cluster::run(args),
     }
 }
