@@ -78,6 +78,38 @@ fn fill(pattern: &str, slots: &[(&'static str, String)]) -> String {
     out
 }
 
+/// The head of government's title.
+fn leader(country: &Country) -> &'static str {
+    const PRESIDENTIAL: &[&str] = &[
+        "the United States",
+        "France",
+        "Brazil",
+        "Argentina",
+        "Chile",
+        "Peru",
+        "Colombia",
+        "Mexico",
+        "Ukraine",
+        "Russia",
+        "Turkey",
+        "South Korea",
+        "Indonesia",
+        "the Philippines",
+        "Kenya",
+        "Nigeria",
+        "South Africa",
+        "Egypt",
+        "Kazakhstan",
+        "Iran",
+        "China",
+    ];
+    if PRESIDENTIAL.contains(&country.name) {
+        "President"
+    } else {
+        "Prime Minister"
+    }
+}
+
 fn company(rng: &mut Rng) -> (String, &'static str, &'static str) {
     let (suffix, what, make) = *rng.pick(INDUSTRIES);
     (format!("{} {suffix}", rng.pick(COMPANY_STEMS)), what, make)
@@ -101,6 +133,8 @@ impl Story {
             ("capital2", other.capital.to_string()),
             ("city", home_city.to_string()),
             ("issue", rng.pick(domain.issues).to_string()),
+            ("leader", leader(country).to_string()),
+            ("leader2", leader(other).to_string()),
         ];
         let stem = *rng.pick(COMPANY_STEMS);
         let (org, org2) = match domain.name {
