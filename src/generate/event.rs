@@ -55,8 +55,8 @@ pub(crate) struct Event {
 fn person(rng: &mut Rng, title: String) -> Person {
     Person {
         title,
-        first: *rng.pick(FIRST_NAMES),
-        last: *rng.pick(LAST_NAMES),
+        first: rng.choose(FIRST_NAMES),
+        last: rng.choose(LAST_NAMES),
     }
 }
 
@@ -111,7 +111,7 @@ fn leader(country: &Country) -> &'static str {
 }
 
 fn company(rng: &mut Rng) -> (String, &'static str, &'static str) {
-    let (suffix, what, make) = *rng.pick(INDUSTRIES);
+    let (suffix, what, make) = rng.choose(INDUSTRIES);
     (format!("{} {suffix}", rng.pick(COMPANY_STEMS)), what, make)
 }
 
@@ -122,7 +122,7 @@ impl Story {
         let a = rng.below(COUNTRIES.len());
         let b = (a + 1 + rng.below(COUNTRIES.len() - 1)) % COUNTRIES.len();
         let (country, other) = (&COUNTRIES[a], &COUNTRIES[b]);
-        let home_city = *rng.pick(country.cities);
+        let home_city = rng.choose(country.cities);
         let start = Day::from_ymd(2023, 1, 1).plus(rng.below(3 * 365) as i32);
         let mut slots: Vec<(&'static str, String)> = vec![
             ("country", country.name.to_string()),
@@ -136,7 +136,7 @@ impl Story {
             ("leader", leader(country).to_string()),
             ("leader2", leader(other).to_string()),
         ];
-        let stem = *rng.pick(COMPANY_STEMS);
+        let stem = rng.choose(COMPANY_STEMS);
         let (org, org2) = match domain.name {
             "election" => {
                 let i = rng.below(PARTIES.len());
@@ -187,7 +187,7 @@ impl Story {
             .roles
             .iter()
             .map(|role| {
-                let title = fill(*rng.pick(role.titles), &slots);
+                let title = fill(rng.choose(role.titles), &slots);
                 (role.key, person(rng, title))
             })
             .collect();

@@ -277,7 +277,7 @@ pub(crate) fn write_up(story: &Story, event: &Event, outlet: usize, rng: &mut Rn
             optional.push(Plan {
                 section: 1,
                 order,
-                item: Item::AfterQuote(role, *rng.pick(AFTER_QUOTE)),
+                item: Item::AfterQuote(role, rng.choose(AFTER_QUOTE)),
             });
         }
     }

@@ -424,9 +424,9 @@ pub(crate) fn syndicate(
     rng: &mut Rng,
 ) -> Variant {
     let source: &'static str = if rng.chance(0.6) {
-        *rng.pick(WIRES)
+        rng.choose(WIRES)
     } else {
-        *rng.pick(OUTLETS)
+        rng.choose(OUTLETS)
     };
     let flat = flatten(base.article);
     let event = base.event;
@@ -442,7 +442,7 @@ pub(crate) fn syndicate(
         if present.is_empty() {
             return None;
         }
-        let f = **rng.pick(&present);
+        let f = *rng.choose(&present);
         let new = changed_value(rng, f);
         Some(Op::Figure(
             f.key,
