@@ -17,8 +17,16 @@ pub(crate) struct Person {
 
 impl Person {
     /// "French President Claire Dubois".
+    ///
+    /// Titles that read as a description ("analyst at Veridian Capital", "head of the national
+    /// disaster agency") follow the name instead: "Mette Gomez, analyst at Veridian Capital".
     pub(crate) fn full(&self) -> String {
-        format!("{} {} {}", self.title, self.first, self.last)
+        let t = &self.title;
+        if t.contains(" at ") || t.starts_with("head of") {
+            format!("{} {}, {t},", self.first, self.last)
+        } else {
+            format!("{t} {} {}", self.first, self.last)
+        }
     }
 }
 
@@ -235,15 +243,16 @@ impl Story {
                     day,
                     prev,
                     city,
-                    figures: kind
-                        .nums
-                        .iter()
-                        .map(|&(key, kind)| Figure {
-                            key,
-                            kind,
-                            value: draw(rng, kind),
-                        })
-                        .collect(),
+                    figures: consistent(
+                        kind.nums
+                            .iter()
+                            .map(|&(key, kind)| Figure {
+                                key,
+                                kind,
+                                value: draw(rng, kind),
+                            })
+                            .collect(),
+                    ),
                     seed: rng.next_u64(),
                 };
                 prev = Some(day);
@@ -251,6 +260,40 @@ impl Story {
             })
             .collect()
     }
+}
+
+/// Makes an event's figures agree with each other: profit below revenue, the winner ahead of
+/// the runner-up, an offer below the demand, basis points in steps of 25.
+fn consistent(mut figs: Vec<Figure>) -> Vec<Figure> {
+    let get = |figs: &[Figure], key: &str| figs.iter().find(|f| f.key == key).map(|f| f.value);
+    fn set(figs: &mut [Figure], key: &str, v: u64) {
+        if let Some(f) = figs.iter_mut().find(|f| f.key == key) {
+            f.value = round(f.kind, v.max(1));
+        }
+    }
+    let snapshot = figs.clone();
+    if let (Some(rev), Some(profit)) = (get(&snapshot, "revenue"), get(&snapshot, "profit")) {
+        set(&mut figs, "profit", profit.min(rev / 6));
+    }
+    if let (Some(a), Some(b)) = (get(&snapshot, "share"), get(&snapshot, "rshare"))
+        && b + 20 > a
+    {
+        set(&mut figs, "rshare", a.saturating_sub(20 + b % 40));
+    }
+    if let (Some(raise), Some(offer)) = (get(&snapshot, "raise"), get(&snapshot, "offer"))
+        && offer >= raise
+    {
+        set(&mut figs, "offer", raise / 2);
+    }
+    if let Some(bps) = get(&snapshot, "bps") {
+        set(&mut figs, "bps", bps.div_ceil(25) * 25);
+    }
+    if let (Some(dead), Some(injured)) = (get(&snapshot, "dead"), get(&snapshot, "injured"))
+        && injured <= dead
+    {
+        set(&mut figs, "injured", dead * 3);
+    }
+    figs
 }
 
 /// Rounds a value the way news rounds it: big counts to tens or hundreds, big money to

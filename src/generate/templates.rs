@@ -891,7 +891,7 @@ const COURTS: Domain = Domain {
             key: "def",
             titles: &[
                 "former {cadj} minister",
-                "businessman",
+                "business executive",
                 "former mayor of {city}",
             ],
         },

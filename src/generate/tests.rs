@@ -280,3 +280,15 @@ fn worst_same_event_pair() {
         best.0, bases[best.1].text, bases[best.2].text
     );
 }
+
+#[test]
+fn text_has_no_template_leftovers() {
+    for d in corpus(800, 8, 0.3) {
+        for s in [&d.title, &d.text] {
+            for bad in ["{", "}", "[", "]", ",.", ",:", "  ", " ,", "..", "|]"] {
+                assert!(!s.contains(bad), "{bad:?} in {s}");
+            }
+            assert!(s.chars().next().is_some_and(|c| !c.is_lowercase()), "{s}");
+        }
+    }
+}
