@@ -264,6 +264,7 @@ impl Generator {
                 });
                 k += 1;
                 let base = variant::Base {
+                    shingles: written.last().expect("just written"),
                     story: &story,
                     event: &event,
                     article: &article,
