@@ -292,3 +292,28 @@ fn text_has_no_template_leftovers() {
         }
     }
 }
+
+#[test]
+fn bucketed_writing_equals_in_memory_writing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = Config {
+        docs: 300,
+        seed: 12,
+        ..Config::default()
+    };
+    writer::write_in_buckets(&config, &dir.path().join("mem"), 1000).expect("write");
+    writer::write_in_buckets(&config, &dir.path().join("files"), 7).expect("write");
+    for f in ["corpus.jsonl", "truth.jsonl", "edits.jsonl"] {
+        let a = std::fs::read(dir.path().join("mem").join(f)).unwrap();
+        assert_eq!(
+            a,
+            std::fs::read(dir.path().join("files").join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    // The temporary buckets are gone.
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("files"))
+        .unwrap()
+        .collect();
+    assert_eq!(left.len(), 3);
+}
