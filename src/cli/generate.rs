@@ -24,8 +24,8 @@ pub struct Args {
     #[arg(long, value_name = "RATE", default_value_t = 0.3)]
     dup_rate: f64,
 
-    /// Share of copies edited harder (5-gram Jaccard with their base 0.6 to 0.85 instead of at
-    /// least 0.85), 0 to 1.
+    /// Share of copies edited harder (5-gram Jaccard with their base 0.6 to 0.88 instead of at
+    /// least 0.88), 0 to 1.
     #[arg(long, value_name = "RATE", default_value_t = 0.05)]
     hard_rate: f64,
 

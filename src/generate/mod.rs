@@ -13,7 +13,7 @@
 //! - a **group** is a base article and its syndicated copies (share `dup_rate` of the corpus):
 //!   new headline, byline and dateline, boilerplate, dropped, added or reordered sentences,
 //!   synonyms, typos, a cut last paragraph, or only a figure or a date changed. Each copy stays
-//!   within a bound of its base (word 5-gram Jaccard >= 0.85, or >= 0.6 for the share
+//!   within a bound of its base (word 5-gram Jaccard >= 0.88, or >= 0.6 for the share
 //!   `hard_rate` of harder copies), checked with [`shingle_jaccard`] while it is made.
 //!
 //! Hard negatives come for free: stories of the same domain report the same kinds of events in
@@ -72,7 +72,7 @@ pub struct Config {
     /// Share of documents that are syndicated copies of another, in `[0, 0.95]`. By default, 0.3.
     pub dup_rate: f64,
     /// Share of copies that are edited harder: word 5-gram Jaccard with their base between 0.6
-    /// and 0.85 instead of at least 0.85, in `[0, 1]`. By default, 0.05.
+    /// and 0.88 instead of at least 0.88, in `[0, 1]`. By default, 0.05.
     pub hard_rate: f64,
 }
 

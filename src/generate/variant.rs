@@ -412,7 +412,7 @@ pub(crate) struct Base<'a> {
 }
 
 /// How hard a copy is: the floor on its shingle Jaccard with the base.
-const EASY_FLOOR: f64 = 0.85;
+const EASY_FLOOR: f64 = 0.88;
 const HARD_FLOOR: f64 = 0.6;
 /// Share of copies that differ from the base only by one figure or one date.
 const ONLY_FACT_SHARE: f64 = 0.1;
