@@ -75,6 +75,7 @@ pub(crate) mod lex;
 mod lexicon;
 mod parse;
 pub mod resolve;
+mod windows;
 
 #[cfg(test)]
 mod tests;
@@ -164,14 +165,20 @@ fn weekday_name(w: Weekday) -> &'static str {
 /// Finds the date expressions in `text`, in order, without overlaps, resolving relative ones
 /// against `published`. See the [module docs](self) for the rules.
 pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-    lex::tokenize(text, &mut toks);
     let mut out = Vec::new();
-    let mut p = Parser { t: &toks, floor: 0 };
+    let mut toks = Vec::new();
+    for (ws, we) in windows::windows(text) {
+        lex::tokenize(&text[ws..we], &mut toks);
+        scan(&toks, published, ws, &mut out);
+    }
+    out
+}
+
+/// Runs the matcher over the tokens of one window starting at byte `offset`.
+fn scan(toks: &[Tok<'_>], published: Option<Date>, offset: usize, out: &mut Vec<DateMention>) {
+    let mut p = Parser { t: toks, floor: 0 };
     let mut i = 0;
     while i < toks.len() {
-        // Cheap pre-filter: only words starting with a letter that can begin an anchor, numbers,
-        // and apostrophes can start a match.
         if let Some(mut m) = p.match_at(i) {
             // "May last year", "Jan. 6 of this year"
             let mut yrel = None;
@@ -189,14 +196,15 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
                     m.last = last;
                 }
             }
-            out.push(mention(&toks, &m, published, yrel));
+            let mut d = mention(toks, &m, published, yrel);
+            d.span = Span::new(d.span.start + offset, d.span.end + offset);
+            out.push(d);
             i = m.last + 1;
             p.floor = i;
         } else {
             i += 1;
         }
     }
-    out
 }
 
 /// True when a future cue ("will", "scheduled" ...) precedes token `first` in its sentence.
