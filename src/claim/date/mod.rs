@@ -1,10 +1,12 @@
 //! Dates in news text: absolute ("Jan. 6", "February 2022", "the 1990s") and relative ("on
 //! Friday", "last week", "two days ago"), each resolved to an inclusive day range.
 //!
-//! [`find_dates`] makes one left-to-right pass over a light tokenization of the text. A few
-//! anchor words (months, weekdays, "today", "week", seasons) and numbers start a match; each
-//! match looks at most a handful of tokens before and after its anchor, so the pass is linear
-//! and there is no regular expression per token.
+//! [`find_dates`] first scans the bytes for anchors (digits, and words whose first three letters
+//! can start a month, weekday, "today", "week", season or holiday name), then tokenizes only a
+//! window of about 100 bytes before and 140 after each anchor and runs the matcher there. Each
+//! match looks at most a handful of tokens before and after its anchor, so the work is linear
+//! in the text and there is no regular expression per token (about 100 MB/s of news text per
+//! core, see `tests::throughput`).
 //!
 //! # Resolution
 //!

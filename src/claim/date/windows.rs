@@ -180,7 +180,7 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let n = b.len();
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut push = |a: usize, out: &mut Vec<(usize, usize)>| {
+    let push = |a: usize, out: &mut Vec<(usize, usize)>| {
         let (s, e) = (window_start(text, a), window_end(text, a).max(a + 1).min(n));
         match out.last_mut() {
             Some(last) if s <= last.1 => last.1 = last.1.max(e),
