@@ -30,7 +30,7 @@
 //! against the document's `published` date in the **past reading**: news reports what happened.
 //! "On Friday" is the most recent Friday on or before `published`; a month and day without a year
 //! is the most recent such day not after `published` plus a margin of
-//! [`FUTURE_MARGIN_DAYS`](resolve::FUTURE_MARGIN_DAYS) (7) days, so "Jan. 8" in a piece dated
+//! [`FUTURE_MARGIN_DAYS`] (7) days, so "Jan. 8" in a piece dated
 //! Jan. 5 stays in the same year. When the sentence speaks of the future before the date ("will",
 //! "scheduled", "expected", "plans" ...), the next occurrence is taken instead; explicit "next
 //! week" / "next Friday" / "tomorrow" are future anyway. These mentions have `relative: true`.
@@ -76,7 +76,7 @@
 pub(crate) mod lex;
 mod lexicon;
 mod parse;
-pub mod resolve;
+mod resolve;
 mod windows;
 
 #[cfg(test)]
@@ -90,6 +90,7 @@ use crate::corpus::Span;
 use lex::{Kind, Tok};
 use lexicon::Unit;
 use parse::{Expr, Parser};
+pub use resolve::FUTURE_MARGIN_DAYS;
 use resolve::{Part, Range};
 
 /// How precise a date mention is.
