@@ -9,7 +9,7 @@ use super::lexicon::{Season, Unit};
 
 /// How far after `published` a date without a year may fall and still be read in the
 /// published year (reports of "Jan. 8" in a piece dated Jan. 5 are about the coming days).
-pub(crate) const FUTURE_MARGIN_DAYS: i64 = 7;
+pub const FUTURE_MARGIN_DAYS: i64 = 7;
 
 /// A day range with its granularity.
 pub(crate) type Range = (Date, Date, Granularity);
