@@ -20,6 +20,7 @@ fn corpus(n: usize) -> Vec<Document> {
         docs: n,
         seed: 1,
         dup_rate: 0.3,
+        ..Config::default()
     };
     Generator::new(config)
         .expect("valid config")

@@ -47,6 +47,7 @@
 
 #![warn(missing_docs)]
 
+pub mod claim;
 pub mod cluster;
 pub mod corpus;
 pub mod dedup;

@@ -47,17 +47,18 @@
 //!   have in common. **0.8** (the default) catches syndicated copies with a new headline and
 //!   byline, boilerplate, sentences dropped, added or reordered, words substituted, typos and a
 //!   cut last paragraph, while keeping apart articles about the same event written separately
-//!   (at most 0.66 on the generator's corpus, where they share names, places and figures). Use
+//!   (at most 0.59 on the generator's corpus, where they share names, places and figures). Use
 //!   0.9 and above for "the same text, reformatted"; lower thresholds catch heavier edits but
 //!   make more candidates to verify, so runs get slower.
 //! - Shingle length (`shingle`): measured on the generator's 10k corpus (`crosscheck generate
-//!   --docs 10000 --seed 1`), the share of true copy pairs whose Jaccard reaches 0.8 is 0.94 with
-//!   1-word shingles, 0.83 with 2, 0.75 with 3 and 0.66 with 5: every typo or substituted word
-//!   breaks `n` shingles, so at a fixed threshold longer shingles miss more copies. Separately
-//!   written articles on the same event stay at or below 0.66 (1 word) and 0.42 (3 words), so
-//!   single words keep precision at 1.0 at 0.8. Longer shingles are cheaper (fewer candidates
-//!   from unrelated articles that share vocabulary) and stricter about word order: use
-//!   `shingle(3)` with a threshold around 0.6-0.7 if your copies are mostly verbatim.
+//!   --docs 10000 --seed 1`, `cargo run --release --example shingle_study`), the share of true
+//!   copy pairs whose Jaccard reaches 0.8 is 0.989 with 1-word shingles, 0.963 with 2, 0.954
+//!   with 3 and 0.915 with 5: every typo or substituted word breaks `n` shingles, so at a fixed
+//!   threshold longer shingles miss more copies (on an earlier, harder version of the generator:
+//!   0.94, 0.83, 0.75, 0.66). Separately written articles on the same event stay at or below
+//!   0.59 (1 word) and 0.30 (3 words), so single words keep precision at 1.0 at 0.8. Longer
+//!   shingles make fewer candidates out of unrelated articles that share vocabulary and are
+//!   stricter about word order: use `shingle(3)` if your copies are mostly verbatim.
 //! - [`Method::MinHash`] (the default) finds pairs above the threshold with a known probability
 //!   (the LSH S-curve gives at least 0.995 at the threshold itself). [`Method::SimHash`] keeps 8
 //!   bytes per document and uses permutation tables for Hamming distance <= `max_hamming`; since
