@@ -63,7 +63,7 @@ pub(super) fn resolve(
     })?;
     if meta.is_dir() {
         let mut files = Vec::new();
-        walk(input, &mut files)?;
+        walk(input, options, &mut files, skips)?;
         files.sort();
         for path in files {
             let rel = path.strip_prefix(input).unwrap_or(&path);
@@ -115,8 +115,14 @@ pub(super) fn resolve(
     Ok(())
 }
 
-/// Collects every non-hidden file under `dir`.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+/// Collects every non-hidden file under `dir`. An entry that cannot be read (a dangling symlink,
+/// a folder without permission) is an error, or a skip under `--skip-invalid`.
+fn walk(
+    dir: &Path,
+    options: &IngestOptions,
+    files: &mut Vec<PathBuf>,
+    skips: &mut Vec<Skipped>,
+) -> Result<()> {
     let unreadable = |e: std::io::Error| {
         Error::from(ErrorKind::Input {
             at: Location::file(dir.display().to_string()),
@@ -130,14 +136,20 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
         }
         let path = entry.path();
         // Follow symlinks the way `metadata` does; a broken link is reported as unreadable.
-        let meta = std::fs::metadata(&path).map_err(|e| {
-            Error::from(ErrorKind::Input {
-                at: Location::file(path.display().to_string()),
-                problem: Problem::Unreadable(e.to_string()),
-            })
-        })?;
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                let at = Location::file(path.display().to_string());
+                let problem = Problem::Unreadable(e.to_string());
+                if options.skip_invalid {
+                    skips.push(Skipped { at, problem });
+                    continue;
+                }
+                return Err(Error::from(ErrorKind::Input { at, problem }));
+            }
+        };
         if meta.is_dir() {
-            walk(&path, files)?;
+            walk(&path, options, files, skips)?;
         } else {
             files.push(path);
         }

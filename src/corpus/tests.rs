@@ -181,3 +181,17 @@ fn bom_is_stripped() {
     let docs = open(dir.path(), false).read_all().unwrap().documents;
     assert_eq!(docs[0].text, "Text");
 }
+
+#[cfg(unix)]
+#[test]
+fn dangling_symlink_is_an_error_or_a_counted_skip() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", b"alpha");
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("b.txt")).unwrap();
+    let err = Corpus::open(&[dir.path()], IngestOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("b.txt: cannot read"), "{err}");
+    let ingested = open(dir.path(), true).read_all().unwrap();
+    assert_eq!(ingested.documents.len(), 1);
+    assert_eq!(ingested.skipped.len(), 1);
+    assert!(ingested.skipped[0].at.path.ends_with("b.txt"));
+}
