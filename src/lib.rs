@@ -24,9 +24,12 @@
 
 #![warn(missing_docs)]
 
+pub mod align;
+pub mod check;
 pub mod cluster;
 pub mod corpus;
 pub mod error;
+pub mod report;
 pub mod text;
 
 pub use corpus::{Corpus, Document, IngestOptions, Meta, Span};
