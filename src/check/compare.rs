@@ -118,6 +118,12 @@ pub fn compare_dates(a: &DateRange, b: &DateRange) -> Relation {
     }
 }
 
+/// Auxiliary verbs that change tense or aspect but not what is said.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "shall", "do", "does",
+    "did",
+];
+
 /// A word diff of two texts and what changed in it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WordDiff {
@@ -131,6 +137,33 @@ pub struct WordDiff {
     pub numbers_changed: bool,
     /// The count of negation words differs.
     pub negation_changed: bool,
+    /// Only function words and inflections differ ("continues" / "is continuing"): the same
+    /// content words, stem by stem, in the same order.
+    pub same_content: bool,
+}
+
+/// A crude English stem: lower case without -ing, -ed, -es, -s, -ly and a final -e.
+///
+/// ```
+/// use crosscheck::check::compare::stem;
+/// assert_eq!(stem("continues"), stem("continuing"));
+/// assert_eq!(stem("killed"), stem("kills"));
+/// ```
+pub fn stem(w: &str) -> String {
+    let w = w.to_lowercase();
+    let mut s = w.as_str();
+    for suf in ["ing", "ed", "es", "s", "ly"] {
+        if let Some(stripped) = s.strip_suffix(suf) {
+            if stripped.chars().count() >= 3 {
+                s = stripped;
+                break;
+            }
+        }
+    }
+    s.strip_suffix('e')
+        .filter(|x| x.chars().count() >= 3)
+        .unwrap_or(s)
+        .to_string()
 }
 
 /// Diffs two texts word by word (on normalized tokens, shown as written).
@@ -195,10 +228,20 @@ pub fn word_diff(a: &str, b: &str) -> WordDiff {
         n
     }
     let negations = |ts: &[text::Token]| ts.iter().filter(|t| is_negation(&t.text)).count();
+    let content = |ts: &[text::Token]| -> Vec<String> {
+        ts.iter()
+            .filter(|t| {
+                !crate::align::context::is_stop_word(&t.text)
+                    && !AUXILIARIES.contains(&t.text.as_str())
+            })
+            .map(|t| stem(&t.text))
+            .collect()
+    };
     WordDiff {
         identical: ta.len() == tb.len() && equal == ta.len(),
         numbers_changed: numbers(&ta) != numbers(&tb),
         negation_changed: negations(&ta) != negations(&tb),
+        same_content: content(&ta) == content(&tb),
         ratio,
         ops: out,
     }

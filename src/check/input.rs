@@ -105,11 +105,29 @@ fn bad(line: usize, msg: impl std::fmt::Display) -> Error {
 /// The sentence around a span: from after the previous sentence end (`.`, `!`, `?` followed by
 /// white space, or a line break) to the next one.
 pub fn sentence_around(text: &str, span: Span) -> Span {
+    const ABBREVIATIONS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+        "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "gov", "sen", "rep", "no", "vs", "u.s",
+        "u.k", "e.g", "i.e", "inc", "corp", "co", "ltd", "jr", "sr", "prof",
+    ];
     let bytes = text.as_bytes();
     let is_end = |i: usize| -> bool {
         match bytes[i] {
             b'\n' => true,
-            b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            b'!' | b'?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            b'.' => {
+                if !bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()) {
+                    return false;
+                }
+                // The word before the period: an abbreviation or an initial does not end a sentence.
+                let mut w = i;
+                while w > 0 && (bytes[w - 1].is_ascii_alphabetic() || bytes[w - 1] == b'.') {
+                    w -= 1;
+                }
+                let word = text[w..i].to_ascii_lowercase();
+                !(ABBREVIATIONS.contains(&word.as_str())
+                    || (word.len() == 1 && bytes[w].is_ascii_uppercase()))
+            }
             _ => false,
         }
     };
@@ -298,6 +316,12 @@ mod tests {
     #[test]
     fn sentence_bounds() {
         let t = "First one. Second has 12 people here! Third.\nFourth";
+        let feb = "KYIV, Feb. 11 – A strike killed 14 people. Next.";
+        let s = feb.find("14").unwrap();
+        assert_eq!(
+            sentence_around(feb, Span::new(s, s + 2)).slice(feb),
+            "KYIV, Feb. 11 – A strike killed 14 people."
+        );
         let s = t.find("12").unwrap();
         let sp = sentence_around(t, Span::new(s, s + 2));
         assert_eq!(sp.slice(t), "Second has 12 people here!");

@@ -354,6 +354,10 @@ impl Builder<'_> {
                 if diff.identical {
                     return Ok(true);
                 }
+                if diff.same_content && !diff.numbers_changed && !diff.negation_changed {
+                    // Only tense or function words differ: the same quote.
+                    return Ok(true);
+                }
                 if diff.numbers_changed || diff.negation_changed {
                     let what = match (diff.numbers_changed, diff.negation_changed) {
                         (true, true) => "a number and a negation",

@@ -1,6 +1,8 @@
 //! Argument parsing and dispatch. No algorithms live here: each subcommand turns its arguments
 //! into library calls and renders the result.
 
+mod check;
+mod explain;
 mod input;
 mod output;
 
@@ -8,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use input::InputArgs;
+pub use input::{InputArgs, report_skipped};
 pub use output::Output;
 
 /// Find near-duplicate copies, same-event clusters and cross-source discrepancies in news corpora.
@@ -20,7 +22,12 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Align claims across sources and flag discrepancies.
+    Check(check::CheckArgs),
+    /// Explain a finding code (QTY001, DATE001, QUOTE001, ...).
+    Explain(explain::ExplainArgs),
+}
 
 /// What a subcommand reports back to `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +35,6 @@ pub enum Outcome {
     /// Done, nothing to flag: exit 0.
     Clean,
     /// Done, with findings at or above the failure level: exit 1.
-    #[allow(dead_code)]
     Findings,
 }
 
@@ -60,5 +66,8 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> crosscheck::Result<Outcome> {
-    match cli.command {}
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Explain(args) => explain::run(args),
+    }
 }

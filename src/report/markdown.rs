@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use super::text::plural;
 use super::{ClaimRef, Report};
 
 fn escape(s: &str) -> String {
@@ -44,15 +45,15 @@ pub fn render(report: &Report) -> String {
     let (e, w, i) = report.counts();
     let _ = writeln!(
         out,
-        "## crosscheck: {} discrepancies ({e} error, {w} warning, {i} info), {} agreements\n",
-        report.discrepancies.len(),
-        report.agreements.len()
+        "## crosscheck: {} ({e} error, {w} warning, {i} info), {}\n",
+        plural(report.discrepancies.len(), "discrepancy"),
+        plural(report.agreements.len(), "agreement"),
     );
     let _ = writeln!(
         out,
-        "{} documents in {} events.\n",
-        report.documents.len(),
-        report.events.len()
+        "{} in {}.\n",
+        plural(report.documents.len(), "document"),
+        plural(report.events.len(), "event"),
     );
     if !report.discrepancies.is_empty() {
         let _ = writeln!(out, "| Severity | Code | Level | Documents | Message |");

@@ -163,6 +163,17 @@ fn write_agreement(out: &mut String, a: &Agreement, style: &Style) {
     );
 }
 
+/// `1 event`, `2 events`, `2 discrepancies`.
+pub(crate) fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Renders the report as text.
 pub fn render(report: &Report, options: TextOptions) -> String {
     let style = Style {
@@ -172,15 +183,12 @@ pub fn render(report: &Report, options: TextOptions) -> String {
     let (e, w, i) = report.counts();
     let _ = writeln!(
         out,
-        "{} {} documents, {} events, {} discrepancies ({} error, {} warning, {} info), {} agreements",
+        "{} {}, {}, {} ({e} error, {w} warning, {i} info), {}",
         style.bold("crosscheck:"),
-        report.documents.len(),
-        report.events.len(),
-        report.discrepancies.len(),
-        e,
-        w,
-        i,
-        report.agreements.len()
+        plural(report.documents.len(), "document"),
+        plural(report.events.len(), "event"),
+        plural(report.discrepancies.len(), "discrepancy"),
+        plural(report.agreements.len(), "agreement"),
     );
     for ev in &report.events {
         let agreements: Vec<&Agreement> = report
