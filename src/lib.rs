@@ -29,6 +29,7 @@ pub mod check;
 pub mod cluster;
 pub mod corpus;
 pub mod error;
+pub mod generate;
 pub mod report;
 pub mod text;
 

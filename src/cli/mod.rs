@@ -3,6 +3,7 @@
 
 mod check;
 mod explain;
+mod generate;
 mod input;
 mod output;
 
@@ -27,6 +28,9 @@ enum Command {
     Check(check::CheckArgs),
     /// Explain a finding code (QTY001, DATE001, QUOTE001, ...).
     Explain(explain::ExplainArgs),
+    /// Write a synthetic corpus with ground truth (for tests and benchmarks).
+    #[command(hide = true)]
+    Generate(generate::Args),
 }
 
 /// What a subcommand reports back to `main`.
@@ -69,5 +73,6 @@ fn run(cli: Cli) -> crosscheck::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Generate(args) => generate::run(args),
     }
 }
