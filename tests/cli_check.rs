@@ -191,3 +191,57 @@ fn explain_prints_the_rule() {
         .assert()
         .code(2);
 }
+
+/// The seeds with hand-written claims and clusters (what the claims and cluster stages are
+/// specified to produce for them, see fixtures/check/seeds/README.md): the "Done when".
+#[test]
+fn seeds_with_reference_claims() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let case = fixtures().join("seeds");
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .arg("check")
+        .arg(&seeds)
+        .arg("--claims")
+        .arg(case.join("claims.jsonl"))
+        .arg("--clusters")
+        .arg(case.join("clusters.jsonl"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json = String::from_utf8(out.stdout).unwrap();
+    let report: Value = serde_json::from_str(&json).unwrap();
+    let codes: Vec<(&str, &str, &str)> = report["discrepancies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["claims"][0]["text"].as_str().unwrap(),
+                d["claims"][1]["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(codes.len(), 2, "{codes:?}");
+    assert_eq!(codes[0].0, "QUOTE001");
+    assert_eq!(
+        codes[1],
+        (
+            "QTY001",
+            "around 50,000 soldiers",
+            "fewer than 30,000 European servicemen"
+        )
+    );
+    let agreements = report["agreements"].as_array().unwrap();
+    assert_eq!(agreements.len(), 1);
+    assert_eq!(
+        (
+            agreements[0]["value"].as_str(),
+            agreements[0]["sources"].as_u64()
+        ),
+        (Some("26 countries"), Some(2))
+    );
+    insta::assert_snapshot!("seeds_reference_claims_json", json);
+}

@@ -253,29 +253,60 @@ pub fn parse_claims(jsonl: &str, docs: &[Document]) -> Result<Vec<AlignClaim>> {
             other => return Err(bad(line_no, format!("unknown kind {other:?}"))),
         };
         let mut claim = AlignClaim::new(d as u32, 0, 0, 0, span, sentence, r.text, payload);
-        if let Some(s) = r.speaker.or(r.source) {
-            claim.speaker = Some(s);
+        // Context: top-level fields, or a `context` object `{words, entities, source, verb}`
+        // (the shape `crosscheck claims` writes), or a `context` array of words.
+        let (mut words, mut entities, mut source, mut verb) =
+            (r.content_words, r.entities, r.speaker.or(r.source), r.verb);
+        match r.context {
+            Some(Value::Array(a)) => {
+                words = words.or_else(|| {
+                    Some(
+                        a.iter()
+                            .filter_map(|v| v.as_str().map(str::to_string))
+                            .collect(),
+                    )
+                });
+            }
+            Some(Value::Object(o)) => {
+                let strings = |k: &str| {
+                    o.get(k).and_then(Value::as_array).map(|a| {
+                        a.iter()
+                            .filter_map(|v| v.as_str().map(str::to_string))
+                            .collect::<Vec<_>>()
+                    })
+                };
+                words = words.or_else(|| strings("words"));
+                entities = entities.or_else(|| strings("entities"));
+                source =
+                    source.or_else(|| o.get("source").and_then(Value::as_str).map(str::to_string));
+                verb = verb.or_else(|| o.get("verb").and_then(Value::as_str).map(str::to_string));
+            }
+            _ => {}
         }
-        claim.verb = r.verb.map(|v| context::verb_base(&v));
-        if let Some(mut e) = r.entities {
-            e.iter_mut().for_each(|x| *x = crate::text::normalize(x));
-            e.sort();
-            e.dedup();
-            claim.entities = e;
+        if claim.speaker.is_none() {
+            claim.speaker = source;
         }
-        let words = r.content_words.or_else(|| match r.context {
-            Some(Value::Array(a)) => Some(
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect(),
-            ),
-            _ => None,
-        });
-        if let Some(mut w) = words {
-            w.iter_mut().for_each(|x| *x = crate::text::normalize(x));
-            w.sort();
-            w.dedup();
-            claim.content_words = w;
+        claim.verb = verb.map(|v| context::verb_base(&v));
+        let normalize_all = |v: Vec<String>| {
+            let mut out: Vec<String> = v
+                .iter()
+                .flat_map(|x| {
+                    crate::text::normalize(x)
+                        .split(' ')
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|w| !w.is_empty())
+                .collect();
+            out.sort();
+            out.dedup();
+            out
+        };
+        if let Some(e) = entities {
+            claim.entities = normalize_all(e);
+        }
+        if let Some(w) = words {
+            claim.content_words = normalize_all(w);
         }
         out.push(claim.with_sentence_text(&text[sentence.start..sentence.end]));
     }
