@@ -17,7 +17,7 @@
 //! assert_eq!(lex.class_of("military personnel").as_deref(), Some("military personnel"));
 //! assert_ne!(lex.class_of("countries"), lex.class_of("troops"));
 //! // A noun outside every class is its own class.
-//! assert_eq!(lex.class_of("Tanks").as_deref(), Some("tank"));
+//! assert_eq!(lex.class_of("Frigates").as_deref(), Some("frigate"));
 //! ```
 
 use std::collections::BTreeMap;

@@ -17,8 +17,7 @@
 //!
 //! let docs = [Document::new("a", "Officials said 12 people died. Rescue went on.")];
 //! let claims = parse_claims(
-//!     r#"{"doc": "a", "kind": "quantity", "text": "12 people",
-//!        "quantity": {"value": 12, "low": 12, "high": 12, "qualifier": "exact", "unit": null, "noun": "people"}}"#,
+//!     r#"{"doc": "a", "kind": "quantity", "text": "12 people", "quantity": {"value": 12, "qualifier": "exact", "noun": "people"}}"#,
 //!     &docs,
 //! ).unwrap();
 //! assert_eq!((claims[0].span.start, claims[0].span.end), (15, 24));

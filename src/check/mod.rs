@@ -253,6 +253,9 @@ struct Builder<'a> {
     config: &'a Config,
 }
 
+/// A conflicting pair seen from its primary claim: the other claim, the pair, the finding.
+type Conflict<'p> = (usize, &'p Pair, Finding);
+
 /// The outcome of comparing an aligned pair under the rules.
 struct Finding {
     code: &'static str,
@@ -458,8 +461,7 @@ impl Builder<'_> {
         }
 
         // Group conflicting pairs by (primary, code).
-        let mut grouped: BTreeMap<(usize, &'static str), Vec<(usize, &Pair, Finding)>> =
-            BTreeMap::new();
+        let mut grouped: BTreeMap<(usize, &'static str), Vec<Conflict<'_>>> = BTreeMap::new();
         for (p, f) in conflicts {
             let key_a = (self.doc_id(&self.claims[p.a]), self.claims[p.a].span);
             let key_b = (self.doc_id(&self.claims[p.b]), self.claims[p.b].span);
