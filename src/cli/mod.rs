@@ -2,6 +2,7 @@
 //! into library calls and renders the result.
 
 mod check;
+mod dedup;
 mod explain;
 mod generate;
 mod input;
@@ -31,6 +32,8 @@ enum Command {
     /// Write a synthetic corpus with ground truth (for tests and benchmarks).
     #[command(hide = true)]
     Generate(generate::Args),
+    /// Find near-duplicate copies and write groups, the deduplicated corpus, or pairs.
+    Dedup(dedup::Args),
 }
 
 /// What a subcommand reports back to `main`.
@@ -74,5 +77,6 @@ fn run(cli: Cli) -> crosscheck::Result<Outcome> {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Dedup(args) => dedup::run(args),
     }
 }
