@@ -371,38 +371,16 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
 
     let mut candidates: Vec<Pair> = Vec::new();
     for members in blocks.values() {
-        let cross_events = members.len() <= config.max_story_block;
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                let (a, b) = (&claims[i], &claims[j]);
-                if a.doc == b.doc {
-                    continue;
-                }
-                let level = if a.event == b.event {
-                    Level::Event
-                } else {
-                    Level::Story
-                };
-                if level == Level::Story && !cross_events {
-                    continue;
-                }
-                let Some((score, reasons)) = score_pair(a, b, &classes[i], &classes[j]) else {
-                    continue;
-                };
-                let threshold = match level {
-                    Level::Event => config.event_threshold,
-                    Level::Story => config.story_threshold,
-                };
-                if score >= threshold {
-                    let (a, b) = if i < j { (i, j) } else { (j, i) };
-                    candidates.push(Pair {
-                        a,
-                        b,
-                        score,
-                        level,
-                        reasons,
-                    });
-                }
+        if members.len() <= config.max_story_block {
+            candidate_pairs(claims, members, &classes, config, &mut candidates);
+        } else {
+            // Too big to align across events: align inside each event only.
+            let mut by_event: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+            for &i in members {
+                by_event.entry(claims[i].event).or_default().push(i);
+            }
+            for sub in by_event.values() {
+                candidate_pairs(claims, sub, &classes, config, &mut candidates);
             }
         }
     }
@@ -427,6 +405,47 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
     }
     pairs.sort_by_key(|p| (p.a, p.b));
     pairs
+}
+
+/// Scores every pair of claims of one block from different documents; keeps those above the
+/// threshold of their level.
+fn candidate_pairs(
+    claims: &[AlignClaim],
+    members: &[usize],
+    classes: &[Option<String>],
+    config: &AlignConfig,
+    out: &mut Vec<Pair>,
+) {
+    for (x, &i) in members.iter().enumerate() {
+        for &j in &members[x + 1..] {
+            let (a, b) = (&claims[i], &claims[j]);
+            if a.doc == b.doc {
+                continue;
+            }
+            let level = if a.event == b.event {
+                Level::Event
+            } else {
+                Level::Story
+            };
+            let Some((score, reasons)) = score_pair(a, b, &classes[i], &classes[j]) else {
+                continue;
+            };
+            let threshold = match level {
+                Level::Event => config.event_threshold,
+                Level::Story => config.story_threshold,
+            };
+            if score >= threshold {
+                let (a, b) = if i < j { (i, j) } else { (j, i) };
+                out.push(Pair {
+                    a,
+                    b,
+                    score,
+                    level,
+                    reasons,
+                });
+            }
+        }
+    }
 }
 
 fn list(words: &[&str]) -> String {

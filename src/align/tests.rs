@@ -188,3 +188,41 @@ fn story_level_across_events() {
     assert_eq!(pairs.len(), 1);
     assert_eq!(pairs[0].level, Level::Story);
 }
+
+#[test]
+fn big_blocks_align_inside_events_only() {
+    let config = AlignConfig {
+        max_story_block: 2,
+        ..AlignConfig::default()
+    };
+    let claims = [
+        claim(
+            0,
+            0,
+            0,
+            "Around 50,000 soldiers.",
+            "Around 50,000 soldiers",
+            qty(50_000.0, Qualifier::Approx, "soldiers"),
+        ),
+        claim(
+            1,
+            1,
+            0,
+            "Some 50,000 troops.",
+            "Some 50,000 troops",
+            qty(50_000.0, Qualifier::Approx, "troops"),
+        ),
+        claim(
+            2,
+            2,
+            1,
+            "Fewer than 30,000 servicemen.",
+            "Fewer than 30,000 servicemen",
+            qty(30_000.0, Qualifier::Lt, "servicemen"),
+        ),
+    ];
+    let pairs = align(&claims, &config);
+    assert_eq!(pairs.len(), 1);
+    assert_eq!(pairs[0].level, Level::Event);
+    assert_eq!(align(&claims, &AlignConfig::default()).len(), 3);
+}

@@ -706,3 +706,30 @@ pub const KINDS: &[ClaimKind] = &[ClaimKind::Quantity, ClaimKind::Date, ClaimKin
 
 #[cfg(test)]
 mod tests;
+
+/// Labels from the near-duplicate stage alone: each document's dedup group (stable group ids
+/// from [`crate::dedup`]), all documents in one event and one story. Used when no event
+/// clustering is given.
+///
+/// ```
+/// use crosscheck::Document;
+///
+/// let text = "Russian President Vladimir Putin on Friday said that any Western military forces \
+///     deployed in Ukraine would be legitimate targets, speaking at a forum in Vladivostok.";
+/// let docs = [Document::new("wire", text), Document::new("copy", text), Document::new("other", "Rain.")];
+/// let labels = crosscheck::check::labels_from_dedup(&docs)?;
+/// assert_eq!(labels.group[0], labels.group[1]);
+/// assert_ne!(labels.group[0], labels.group[2]);
+/// # Ok::<(), crosscheck::Error>(())
+/// ```
+pub fn labels_from_dedup(docs: &[Document]) -> Result<Labels> {
+    let dedup = crate::dedup::Dedup::builder().build()?.run(docs);
+    let group = (0..docs.len() as u32)
+        .map(|i| dedup.groups()[dedup.group_of(i)].id.to_string())
+        .collect();
+    Ok(Labels {
+        group,
+        event: vec!["e0".to_string(); docs.len()],
+        story: vec!["s0".to_string(); docs.len()],
+    })
+}

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use crosscheck::check::{self, Config, Labels, input};
+use crosscheck::check::{self, Config, input};
 use crosscheck::report::{self, Baseline, Severity};
 use crosscheck::{Error, Result};
 
@@ -67,8 +67,8 @@ pub struct CheckArgs {
     claims: Option<PathBuf>,
 
     /// Event, story and copy-group labels as JSON Lines (the output of `crosscheck cluster
-    /// --format jsonl`) instead of clustering. Without it (and until clustering is built in),
-    /// all documents form one event and each document is its own source.
+    /// --format jsonl`) instead of clustering. Without it (until clustering is built in), all
+    /// documents form one event and copies are grouped by near-duplicate detection.
     #[arg(long, value_name = "FILE")]
     clusters: Option<PathBuf>,
 
@@ -118,7 +118,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let labels = match &args.clusters {
         Some(path) => input::parse_clusters(&read(path)?, &docs)
             .map_err(|e| Error::config(format!("{}: {e}", path.display())))?,
-        None => Labels::single_event(&docs),
+        None => check::labels_from_dedup(&docs)?,
     };
     let claims = match &args.claims {
         Some(path) => input::parse_claims(&read(path)?, &docs)
