@@ -511,9 +511,6 @@ fn score_pair(
                     context::verb_base(a.verb.as_deref().unwrap_or(""))
                 ));
             }
-            if speakers == Some(false) {
-                score -= 0.1;
-            }
         }
         (Payload::Date(_), Payload::Date(_)) => {
             let verb_same = verbs == Some(true);

@@ -312,7 +312,8 @@ pub fn parse_claims(jsonl: &str, docs: &[Document]) -> Result<Vec<AlignClaim>> {
     Ok(out)
 }
 
-/// Parses cluster JSON Lines into labels parallel to `docs`.
+/// Parses cluster JSON Lines into labels parallel to `docs`. A record without `group` leaves the
+/// group empty (see [`super::Labels::fill_groups`]).
 pub fn parse_clusters(jsonl: &str, docs: &[Document]) -> Result<Labels> {
     let mut by_id: HashMap<String, (String, String, String)> = HashMap::new();
     for (n, line) in jsonl.lines().enumerate() {
@@ -322,7 +323,7 @@ pub fn parse_clusters(jsonl: &str, docs: &[Document]) -> Result<Labels> {
         let r: ClusterRecord = serde_json::from_str(line)
             .map_err(|e| Error::config(format!("clusters line {}: {e}", n + 1)))?;
         let id = id_string(&r.id);
-        let group = r.group.as_ref().map_or_else(|| id.clone(), id_string);
+        let group = r.group.as_ref().map_or_else(String::new, id_string);
         by_id.insert(id, (group, id_string(&r.event), id_string(&r.story)));
     }
     let mut labels = Labels::default();

@@ -167,6 +167,24 @@ impl Labels {
         }
     }
 
+    /// Fills empty group labels from `groups` (e.g. [`labels_from_dedup`]); returns how many
+    /// were filled.
+    pub fn fill_groups(&mut self, groups: &[String]) -> usize {
+        let mut n = 0;
+        for (g, from) in self.group.iter_mut().zip(groups) {
+            if g.is_empty() {
+                g.clone_from(from);
+                n += 1;
+            }
+        }
+        n
+    }
+
+    /// True when some document has no group label.
+    pub fn has_missing_groups(&self) -> bool {
+        self.group.iter().any(String::is_empty)
+    }
+
     fn dense(labels: &[String]) -> Vec<u32> {
         let distinct: BTreeSet<&str> = labels.iter().map(String::as_str).collect();
         let index: BTreeMap<&str, u32> = distinct.into_iter().zip(0u32..).collect();

@@ -116,8 +116,14 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let docs = ingested.documents;
 
     let labels = match &args.clusters {
-        Some(path) => input::parse_clusters(&read(path)?, &docs)
-            .map_err(|e| Error::config(format!("{}: {e}", path.display())))?,
+        Some(path) => {
+            let mut labels = input::parse_clusters(&read(path)?, &docs)
+                .map_err(|e| Error::config(format!("{}: {e}", path.display())))?;
+            if labels.has_missing_groups() {
+                labels.fill_groups(&check::labels_from_dedup(&docs)?.group);
+            }
+            labels
+        }
         None => check::labels_from_dedup(&docs)?,
     };
     let claims = match &args.claims {

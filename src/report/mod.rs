@@ -245,7 +245,7 @@ pub struct Report {
     pub schema_version: u32,
     /// Documents, sorted by id.
     pub documents: Vec<DocEntry>,
-    /// Events, sorted by label (natural order).
+    /// Events, in the order of their first document id.
     pub events: Vec<EventEntry>,
     /// Discrepancies, sorted (see [`Report::sort`]).
     pub discrepancies: Vec<Discrepancy>,
@@ -303,13 +303,6 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
     ca.len().cmp(&cb.len()).then(a.cmp(b))
 }
 
-fn opt_natural(a: &Option<String>, b: &Option<String>) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => natural_cmp(a, b),
-        (a, b) => b.is_some().cmp(&a.is_some()),
-    }
-}
-
 fn first_claim_key(claims: &[ClaimRef]) -> (&str, usize) {
     claims
         .first()
@@ -317,16 +310,36 @@ fn first_claim_key(claims: &[ClaimRef]) -> (&str, usize) {
 }
 
 impl Report {
-    /// Sorts everything: documents by id; events naturally; discrepancies by level (event first),
-    /// event, severity (highest first), code, primary document and offset, fingerprint;
-    /// agreements by level, event, first document and offset.
+    /// Sorts everything: documents by id (natural order: "e2" before "e10"); events by their
+    /// first document; discrepancies by level (event first), event, severity (highest first),
+    /// code, primary document and offset, fingerprint; agreements by level, event, first document
+    /// and offset.
     pub fn sort(&mut self) {
         self.documents.sort_by(|a, b| natural_cmp(&a.id, &b.id));
-        self.events.sort_by(|a, b| natural_cmp(&a.id, &b.id));
+        for e in &mut self.events {
+            e.documents.sort_by(|a, b| natural_cmp(a, b));
+        }
+        // Events in the order of their first document, so the report reads in input-id order
+        // whatever the cluster labels look like.
+        self.events.sort_by(|a, b| {
+            let first = |e: &EventEntry| e.documents.first().cloned().unwrap_or_default();
+            natural_cmp(&first(a), &first(b)).then_with(|| natural_cmp(&a.id, &b.id))
+        });
+        let rank: std::collections::HashMap<&str, usize> = self
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let event_rank = |e: &Option<String>| {
+            e.as_deref()
+                .and_then(|e| rank.get(e).copied())
+                .unwrap_or(usize::MAX)
+        };
         self.discrepancies.sort_by(|a, b| {
             a.level
                 .cmp(&b.level)
-                .then_with(|| opt_natural(&a.event, &b.event))
+                .then_with(|| event_rank(&a.event).cmp(&event_rank(&b.event)))
                 .then_with(|| natural_cmp(&a.story, &b.story))
                 .then(b.severity.cmp(&a.severity))
                 .then(a.code.cmp(b.code))
@@ -340,7 +353,7 @@ impl Report {
         self.agreements.sort_by(|a, b| {
             a.level
                 .cmp(&b.level)
-                .then_with(|| opt_natural(&a.event, &b.event))
+                .then_with(|| event_rank(&a.event).cmp(&event_rank(&b.event)))
                 .then_with(|| natural_cmp(&a.story, &b.story))
                 .then_with(|| {
                     let (da, sa) = first_claim_key(&a.claims);
