@@ -206,7 +206,7 @@ fn seeds_with_reference_claims() {
         .arg(case.join("claims.jsonl"))
         .arg("--clusters")
         .arg(case.join("clusters.jsonl"))
-        .args(["--format", "json"])
+        .args(["--format", "json", "--fail-on", "info"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

@@ -265,7 +265,46 @@ const EVENT_VERBS: &[(&str, &[&str])] = &[
         &["elect", "elected", "won", "win", "voted", "vote"],
     ),
     ("die", &["die", "died", "dies"]),
-    ("arrest", &["arrest", "arrested", "detained"]),
+    (
+        "arrest",
+        &[
+            "arrest", "arrests", "arrested", "detain", "detains", "detained",
+        ],
+    ),
+    (
+        "injure",
+        &["injure", "injures", "injured", "wound", "wounded", "hurt"],
+    ),
+    (
+        "march",
+        &[
+            "march",
+            "marched",
+            "marches",
+            "rally",
+            "rallied",
+            "protest",
+            "protested",
+            "demonstrate",
+            "demonstrated",
+            "attend",
+            "attended",
+            "joined",
+            "gathered",
+            "took",
+        ],
+    ),
+    (
+        "evacuate",
+        &[
+            "evacuate",
+            "evacuated",
+            "flee",
+            "fled",
+            "displace",
+            "displaced",
+        ],
+    ),
     ("invade", &["invade", "invaded", "invasion"]),
     (
         "pledge",

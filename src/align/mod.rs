@@ -15,7 +15,10 @@
 //!   any speakers, nearly the same words (so a misattributed quote is found).
 //!
 //! Matching is greedy by score, one-to-one per pair of documents: a claim in document A is paired
-//! with at most one claim in document B. Event-level pairs are made before story-level pairs.
+//! with at most one claim in document B. Event-level pairs are made first; a claim that found a
+//! counterpart inside its own event is not aligned across events (story level is for claims
+//! that have nothing to be compared with in their event: an event covered by one outlet, or a
+//! figure only one report of the event gives).
 //! Everything is sorted; the result does not depend on input order.
 //!
 //! ```
@@ -223,6 +226,10 @@ pub struct AlignClaim {
     pub speaker: Option<String>,
     /// Event verb, base form ("sign"), if known.
     pub verb: Option<String>,
+    /// Content words right around the claim (a few words before and after, normalized, sorted):
+    /// tells apart two figures of one sentence ("revenue of $21.8 billion", "profit fell to $280
+    /// million"). Filled by [`AlignClaim::with_local_context`].
+    pub local_words: Vec<String>,
 }
 
 impl AlignClaim {
@@ -255,7 +262,40 @@ impl AlignClaim {
             entities: Vec::new(),
             speaker,
             verb: None,
+            local_words: Vec::new(),
         }
+    }
+
+    /// Fills [`AlignClaim::local_words`] from the document text: the content words among the
+    /// three tokens before the claim and the two after it, inside its sentence.
+    pub fn with_local_context(mut self, doc_text: &str) -> AlignClaim {
+        let sentence = doc_text
+            .get(self.sentence.start..self.sentence.end)
+            .unwrap_or("");
+        let (start, end) = (
+            self.span.start.saturating_sub(self.sentence.start),
+            self.span.end.saturating_sub(self.sentence.start),
+        );
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        crate::text::for_each_token(sentence, |span, t| {
+            if span.end <= start {
+                before.push(t.to_string());
+            } else if span.start >= end && after.len() < 2 {
+                after.push(t.to_string());
+            }
+        });
+        let skip = before.len().saturating_sub(3);
+        let mut words: Vec<String> = before
+            .into_iter()
+            .skip(skip)
+            .chain(after)
+            .filter(|w| !context::is_stop_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        words.sort();
+        words.dedup();
+        self.local_words = words;
+        self
     }
 
     /// Fills missing context (content words, entities, event verb) from the sentence text.
@@ -393,11 +433,21 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
             .then((p.a, p.b).cmp(&(q.a, q.b)))
     });
     let mut taken: BTreeSet<(usize, u32)> = BTreeSet::new(); // (claim, other doc)
+    let mut in_event = vec![false; claims.len()];
     let mut pairs = Vec::new();
     for p in candidates {
         let (da, db) = (claims[p.a].doc, claims[p.b].doc);
         if taken.contains(&(p.a, db)) || taken.contains(&(p.b, da)) {
             continue;
+        }
+        match p.level {
+            Level::Event => {
+                in_event[p.a] = true;
+                in_event[p.b] = true;
+            }
+            // A claim with a counterpart in its own event is compared there, not across events.
+            Level::Story if in_event[p.a] || in_event[p.b] => continue,
+            Level::Story => {}
         }
         taken.insert((p.a, db));
         taken.insert((p.b, da));
@@ -479,6 +529,16 @@ fn score_pair(
         (Payload::Quantity(qa), Payload::Quantity(qb)) => {
             match (class_a, class_b) {
                 (Some(class), Some(_)) => {
+                    // "people" counts anything: known event verbs must be the same
+                    // (injured / arrested / marched / "said ... took part" are different counts).
+                    if class == "people" {
+                        if let (Some(x), Some(y)) = (&a.verb, &b.verb) {
+                            let (x, y) = (context::verb_base(x), context::verb_base(y));
+                            if x != y {
+                                return None;
+                            }
+                        }
+                    }
                     score = 0.5;
                     let (na, nb) = (
                         qa.noun.as_deref().unwrap_or(""),
@@ -495,15 +555,27 @@ fn score_pair(
                     }
                 }
                 _ => {
-                    // Unit only (money, percentages): the sentences must be about the same thing.
-                    if ctx < 0.25 || shared_ctx.len() < 2 {
+                    // Unit only (money, percentages): the sentences must be about the same thing,
+                    // and the words around the figures too ("revenue of", "profit fell").
+                    let (local, _) = context::jaccard(&a.local_words, &b.local_words);
+                    if ctx < 0.25
+                        || shared_ctx.len() < 2
+                        || (local == 0.0 && !(a.local_words.is_empty() && b.local_words.is_empty()))
+                    {
                         return None;
                     }
                     score = 0.3;
                     reasons.push(format!("same unit `{}`", qa.unit.as_deref().unwrap_or("")));
                 }
             }
-            score += 0.25 * ctx + 0.15 * ent;
+            let (local, shared_local) = context::jaccard(&a.local_words, &b.local_words);
+            score += 0.25 * ctx + 0.15 * ent + 0.2 * local;
+            if !shared_local.is_empty() {
+                reasons.push(format!(
+                    "same words around the figure: {}",
+                    list(&shared_local)
+                ));
+            }
             if verbs == Some(true) {
                 score += 0.1;
                 reasons.push(format!(

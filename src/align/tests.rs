@@ -191,10 +191,34 @@ fn story_level_across_events() {
 
 #[test]
 fn big_blocks_align_inside_events_only() {
+    let claims = [
+        claim(
+            0,
+            0,
+            0,
+            "Around 50,000 soldiers.",
+            "Around 50,000 soldiers",
+            qty(50_000.0, Qualifier::Approx, "soldiers"),
+        ),
+        claim(
+            1,
+            1,
+            1,
+            "Fewer than 30,000 servicemen.",
+            "Fewer than 30,000 servicemen",
+            qty(30_000.0, Qualifier::Lt, "servicemen"),
+        ),
+    ];
+    assert_eq!(align(&claims, &AlignConfig::default()).len(), 1);
     let config = AlignConfig {
-        max_story_block: 2,
+        max_story_block: 1,
         ..AlignConfig::default()
     };
+    assert!(align(&claims, &config).is_empty());
+}
+
+#[test]
+fn claims_paired_inside_their_event_are_not_paired_across_events() {
     let claims = [
         claim(
             0,
@@ -221,8 +245,35 @@ fn big_blocks_align_inside_events_only() {
             qty(30_000.0, Qualifier::Lt, "servicemen"),
         ),
     ];
-    let pairs = align(&claims, &config);
+    let pairs = align(&claims, &AlignConfig::default());
     assert_eq!(pairs.len(), 1);
-    assert_eq!(pairs[0].level, Level::Event);
-    assert_eq!(align(&claims, &AlignConfig::default()).len(), 3);
+    assert_eq!(
+        (pairs[0].a, pairs[0].b, pairs[0].level),
+        (0, 1, Level::Event)
+    );
+}
+
+#[test]
+fn figures_of_one_sentence_pair_by_the_words_around_them() {
+    let s1 = "Istra reported revenue of $21.8 billion, while net profit fell 4.5% to $280 million.";
+    let s2 = "Istra said net profit fell to $280 million on revenue of $21.8 billion.";
+    let money =
+        |v: f64| Payload::Quantity(Quantity::new(Some(v), Qualifier::Exact, Some("USD"), None));
+    let c = |doc, s: &str, text: &str, v| {
+        let mut c = claim(doc, doc, 0, s, text, money(v));
+        c = c.with_local_context(s);
+        c
+    };
+    let claims = [
+        c(0, s1, "$21.8 billion", 21.8e9),
+        c(0, s1, "$280 million", 280e6),
+        c(1, s2, "$280 million", 280e6),
+        c(1, s2, "$21.8 billion", 21.8e9),
+    ];
+    let mut pairs: Vec<(usize, usize)> = align(&claims, &AlignConfig::default())
+        .iter()
+        .map(|p| (p.a, p.b))
+        .collect();
+    pairs.sort();
+    assert_eq!(pairs, [(0, 3), (1, 2)]);
 }

@@ -66,8 +66,9 @@ pub fn interval(q: &Quantity, approx: f64) -> Option<(f64, f64)> {
 }
 
 /// Compares two quantities: equal when the same number with the same qualifier (or the same
-/// interval), compatible when the intervals, each widened by the relative `tolerance`, overlap,
-/// conflicting otherwise.
+/// interval); two different exact figures conflict, unless one is a round number; otherwise
+/// compatible when the intervals, each widened by the relative `tolerance`, overlap, conflicting
+/// when they do not.
 ///
 /// ```
 /// use crosscheck::align::{Quantity, Qualifier};
@@ -95,6 +96,15 @@ pub fn compare_quantities(a: &Quantity, b: &Quantity, tolerance: f64, approx: f6
     if ia == ib {
         return Relation::Equal;
     }
+    // Two exact figures differ unless one of them is a round number (a rounding is not a change).
+    // The same with two "about N" figures stated to more than two significant digits.
+    let precise = |q: &Quantity| {
+        matches!(q.qualifier, Qualifier::Exact | Qualifier::Approx)
+            && q.value.is_some_and(|v| !is_round(v))
+    };
+    if a.qualifier == b.qualifier && precise(a) && precise(b) && a.value != b.value {
+        return Relation::Conflicting;
+    }
     let widen = |(l, h): (f64, f64)| (l - l.abs() * tolerance, h + h.abs() * tolerance);
     let (wa, wb) = (widen(ia), widen(ib));
     if wa.0 <= wb.1 && wb.0 <= wa.1 {
@@ -102,6 +112,27 @@ pub fn compare_quantities(a: &Quantity, b: &Quantity, tolerance: f64, approx: f6
     } else {
         Relation::Conflicting
     }
+}
+
+/// True for a number with at most two significant digits and at least two trailing zeros
+/// (`50,000`, `1,200`, `300`): the kind of figure that is often a rounding.
+///
+/// ```
+/// use crosscheck::check::compare::is_round;
+/// assert!(is_round(50_000.0) && is_round(1_200.0) && is_round(300.0));
+/// assert!(!is_round(385.0) && !is_round(53.7) && !is_round(1_234.0) && !is_round(40.0));
+/// ```
+pub fn is_round(x: f64) -> bool {
+    if !x.is_finite() || x.fract() != 0.0 || x.abs() < 100.0 {
+        return false;
+    }
+    let mut n = x.abs() as u64;
+    let mut zeros = 0;
+    while n % 10 == 0 {
+        n /= 10;
+        zeros += 1;
+    }
+    zeros >= 2 && n < 100
 }
 
 /// Compares two day ranges; unresolved dates are [`Relation::Unknown`].

@@ -9,6 +9,9 @@
 //!   agreeing with it (ties: the first by document id); the claims it conflicts with are the
 //!   related claims. Copies (one near-duplicate group) count as one source, so a copy does not
 //!   corroborate its original, but a copy that changed a number is flagged (as an error).
+//! - a difference across events of a story is reported at severity info: a figure that changed
+//!   between two happenings of a story (or over time) is a lead for the fact-checker, not
+//!   necessarily an error, so `--fail-on warning` only fails on differences inside an event.
 //! - pairs that agree are joined into [`Agreement`]s with their number of independent sources.
 //! - each discrepancy has a fingerprint: xxh3 of its code and the sorted (document id, normalized
 //!   claim text) of its claims, independent of input order, offsets and unrelated documents.
@@ -240,7 +243,7 @@ pub fn check_with_skipped(
             c.story = story[d];
             let text = &docs[d].text;
             let sentence = text.get(c.sentence.start..c.sentence.end).unwrap_or("");
-            c.with_sentence_text(sentence)
+            c.with_sentence_text(sentence).with_local_context(text)
         })
         .collect();
     claims.sort_by(|a, b| {
@@ -479,7 +482,8 @@ impl Builder<'_> {
         }
 
         // Group conflicting pairs by (primary, code).
-        let mut grouped: BTreeMap<(usize, &'static str), Vec<Conflict<'_>>> = BTreeMap::new();
+        let mut grouped: BTreeMap<(usize, Level, &'static str), Vec<Conflict<'_>>> =
+            BTreeMap::new();
         for (p, f) in conflicts {
             let key_a = (self.doc_id(&self.claims[p.a]), self.claims[p.a].span);
             let key_b = (self.doc_id(&self.claims[p.b]), self.claims[p.b].span);
@@ -496,14 +500,14 @@ impl Builder<'_> {
                 }
             };
             grouped
-                .entry((primary, f.code))
+                .entry((primary, p.level, f.code))
                 .or_default()
                 .push((other, p, f));
         }
 
         let mut report = Report::default();
         let mut seen_fp: BTreeMap<String, usize> = BTreeMap::new();
-        for ((primary, code), mut others) in grouped {
+        for ((primary, level, code), mut others) in grouped {
             others.sort_by(|x, y| {
                 let (cx, cy) = (&self.claims[x.0], &self.claims[y.0]);
                 (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
@@ -523,14 +527,6 @@ impl Builder<'_> {
             });
             let (first, pair, finding) = &others[0];
             let fc = &self.claims[*first];
-            let all_same_event = others
-                .iter()
-                .all(|(o, _, _)| self.claims[*o].event == pc.event);
-            let level = if all_same_event {
-                Level::Event
-            } else {
-                Level::Story
-            };
             let mut severity = others
                 .iter()
                 .map(|o| o.2.severity)
@@ -551,7 +547,7 @@ impl Builder<'_> {
                 };
                 message.push_str("; in copies of the same article");
             } else if level == Level::Story {
-                severity = severity.min(Severity::Warning);
+                severity = Severity::Info;
                 let days = match (
                     self.docs[pc.doc as usize].meta.published,
                     self.docs[fc.doc as usize].meta.published,
@@ -565,7 +561,9 @@ impl Builder<'_> {
                         "; published {days} days apart: possibly a change over time"
                     ));
                 } else {
-                    message.push_str("; across events of the same story");
+                    message.push_str(
+                        "; across events of the same story (a lead, not necessarily an error)",
+                    );
                 }
             }
             let confidence = {

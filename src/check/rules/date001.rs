@@ -9,8 +9,7 @@ declare_rule! {
     /// publication date) are not compared.
     ///
     /// Severity: error when both dates are absolute days; warning when one is relative or coarser
-    /// than a day. The same level rules as QTY001 apply (copies: error; story level: at most a
-    /// warning).
+    /// than a day. The same level rules as QTY001 apply (copies: error; story level: info).
     ///
     /// ## Why
     /// A shifted date moves an event before or after another one and changes its meaning

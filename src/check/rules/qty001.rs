@@ -11,8 +11,8 @@ declare_rule! {
     /// Severity: error when both numbers are stated as points or closed ranges; warning when one
     /// is a bound ("fewer than", "at least"); info when one is a vague magnitude. Between copies
     /// of the same article (one near-duplicate group) it is always an error: someone changed the
-    /// number. Across events of a story it is at most a warning, and info when the articles were
-    /// published more than two weeks apart (a change over time, not necessarily an error).
+    /// number. Across events of a story it is info (a lead: a change between two happenings of
+    /// the story, or over time when the articles were published two weeks or more apart).
     ///
     /// ## Why
     /// Figures are what gets changed, rounded, inflated or mistyped as a story travels from
