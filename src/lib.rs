@@ -26,6 +26,7 @@
 
 pub mod align;
 pub mod check;
+pub mod claim;
 pub mod cluster;
 pub mod corpus;
 pub mod dedup;

@@ -2,6 +2,8 @@
 //! into library calls and renders the result.
 
 mod check;
+mod claims;
+mod cluster;
 mod dedup;
 mod explain;
 mod generate;
@@ -29,11 +31,15 @@ enum Command {
     Check(check::CheckArgs),
     /// Explain a finding code (QTY001, DATE001, QUOTE001, ...).
     Explain(explain::ExplainArgs),
+    /// Extract quantities, dates and quotes with byte offsets (JSON Lines by default).
+    Claims(claims::Args),
     /// Write a synthetic corpus with ground truth (for tests and benchmarks).
     #[command(hide = true)]
     Generate(generate::Args),
     /// Find near-duplicate copies and write groups, the deduplicated corpus, or pairs.
     Dedup(dedup::Args),
+    /// Group articles into events and stories.
+    Cluster(cluster::Args),
 }
 
 /// What a subcommand reports back to `main`.
@@ -76,7 +82,9 @@ fn run(cli: Cli) -> crosscheck::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Claims(args) => claims::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Dedup(args) => dedup::run(args),
+        Command::Cluster(args) => cluster::run(args),
     }
 }
