@@ -245,3 +245,31 @@ fn seeds_with_reference_claims() {
     );
     insta::assert_snapshot!("seeds_reference_claims_json", json);
 }
+
+/// `crosscheck check seeds/` end to end: dedup, clustering and claim extraction in process.
+/// Reviewed by hand: 003 and 004 one event; QTY001 "around 50,000 soldiers" (000) against "fewer
+/// than 30,000 European servicemen" (001) at story level with both spans; QUOTE001 on Putin's
+/// "legitimate targets" quote with the word diff; "26 countries" agreed by 003 and 004 (two
+/// independent sources); no other pairing.
+#[test]
+fn seeds_end_to_end() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .arg("check")
+        .arg(&seeds)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json = String::from_utf8(out.stdout).unwrap();
+    let report: Value = serde_json::from_str(&json).unwrap();
+    let events: Vec<Vec<&str>> = report["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["documents"].as_array().unwrap().iter().map(|d| &d.as_str().unwrap()[..3]).collect())
+        .collect();
+    assert!(events.contains(&vec!["003", "004"]), "{events:?}");
+    insta::assert_snapshot!("seeds_end_to_end_json", json);
+}

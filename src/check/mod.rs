@@ -44,6 +44,7 @@
 
 pub mod compare;
 pub mod input;
+pub mod pipeline;
 pub mod rules;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use crosscheck::check::{self, Config, input};
+use crosscheck::check::{self, Config, input, pipeline};
 use crosscheck::report::{self, Baseline, Severity};
 use crosscheck::{Error, Result};
 
@@ -61,14 +61,14 @@ pub struct CheckArgs {
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Claims as JSON Lines (the output of `crosscheck claims --format jsonl`) instead of
-    /// extracting them.
+    /// Claims as JSON Lines (the output of `crosscheck claims --format jsonl`, or hand-written)
+    /// instead of extracting them.
     #[arg(long, value_name = "FILE")]
     claims: Option<PathBuf>,
 
     /// Event, story and copy-group labels as JSON Lines (the output of `crosscheck cluster
-    /// --format jsonl`) instead of clustering. Without it (until clustering is built in), all
-    /// documents form one event and copies are grouped by near-duplicate detection.
+    /// --format jsonl`) instead of clustering. A missing `group` is filled by near-duplicate
+    /// detection.
     #[arg(long, value_name = "FILE")]
     clusters: Option<PathBuf>,
 
@@ -124,17 +124,12 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
             }
             labels
         }
-        None => check::labels_from_dedup(&docs)?,
+        None => pipeline::labels(&docs)?,
     };
     let claims = match &args.claims {
         Some(path) => input::parse_claims(&read(path)?, &docs)
             .map_err(|e| Error::config(format!("{}: {e}", path.display())))?,
-        None => {
-            return Err(Error::config(
-                "claim extraction is not built into this version yet: pass --claims FILE \
-                 (JSON Lines from `crosscheck claims`)",
-            ));
-        }
+        None => pipeline::extract_claims(&docs),
     };
     let report = check::check_with_skipped(&docs, &labels, &claims, &ingested.skipped, &config);
 
