@@ -142,14 +142,29 @@ fn baseline_makes_ci_fail_only_on_new_findings() {
 }
 
 #[test]
-fn errors_exit_2() {
+fn planted_change_found_end_to_end() {
+    // Without --claims/--clusters the stages run in process and still find the changed toll.
     let case = fixtures().join("QTY001");
-    Command::cargo_bin("crosscheck")
+    let out = Command::cargo_bin("crosscheck")
         .unwrap()
         .arg("check")
         .arg(case.join("docs"))
-        .assert()
-        .code(2);
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &report["discrepancies"][0];
+    assert_eq!(
+        (d["code"].as_str(), d["severity"].as_str()),
+        (Some("QTY001"), Some("error"))
+    );
+    assert_eq!(d["claims"][0]["doc"], "copy.txt");
+}
+
+#[test]
+fn errors_exit_2() {
+    let case = fixtures().join("QTY001");
     check_cmd(&case)
         .arg("--baseline")
         .arg(case.join("missing.json"))
@@ -261,14 +276,26 @@ fn seeds_end_to_end() {
         .args(["--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json = String::from_utf8(out.stdout).unwrap();
     let report: Value = serde_json::from_str(&json).unwrap();
     let events: Vec<Vec<&str>> = report["events"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["documents"].as_array().unwrap().iter().map(|d| &d.as_str().unwrap()[..3]).collect())
+        .map(|e| {
+            e["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| &d.as_str().unwrap()[..3])
+                .collect()
+        })
         .collect();
     assert!(events.contains(&vec!["003", "004"]), "{events:?}");
     insta::assert_snapshot!("seeds_end_to_end_json", json);
