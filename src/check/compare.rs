@@ -168,6 +168,8 @@ pub struct WordDiff {
     pub numbers_changed: bool,
     /// The count of negation words differs.
     pub negation_changed: bool,
+    /// One version is the other with words cut at the start or the end only (a partial quote).
+    pub truncated: bool,
     /// Only function words and inflections differ ("continues" / "is continuing"): the same
     /// content words, stem by stem, in the same order.
     pub same_content: bool,
@@ -268,7 +270,20 @@ pub fn word_diff(a: &str, b: &str) -> WordDiff {
             .map(|t| stem(&t.text))
             .collect()
     };
+    // Equal runs in the middle, insertions or deletions (of one side only) at the ends.
+    let truncated = {
+        let changed: Vec<(usize, &DiffOp)> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.op != "equal")
+            .collect();
+        !changed.is_empty()
+            && out.iter().any(|o| o.op == "equal")
+            && changed.iter().all(|(i, _)| *i == 0 || *i == out.len() - 1)
+            && changed.iter().all(|(_, o)| o.op == changed[0].1.op)
+    };
     WordDiff {
+        truncated,
         identical: ta.len() == tb.len() && equal == ta.len(),
         numbers_changed: numbers(&ta) != numbers(&tb),
         negation_changed: negations(&ta) != negations(&tb),

@@ -9,6 +9,8 @@
 //!   agreeing with it (ties: the first by document id); the claims it conflicts with are the
 //!   related claims. Copies (one near-duplicate group) count as one source, so a copy does not
 //!   corroborate its original, but a copy that changed a number is flagged (as an error).
+//! - two articles of one event that disagree on two or more aligned claims and agree on none
+//!   probably describe different events (a clustering error): their findings are info.
 //! - a difference across events of a story is reported at severity info: a figure that changed
 //!   between two happenings of a story (or over time) is a lead for the fact-checker, not
 //!   necessarily an error, so `--fail-on warning` only fails on differences inside an event.
@@ -330,6 +332,15 @@ impl Builder<'_> {
                     }
                 }
             }
+            // The same relative wording ("21 days from now", "on Friday") in two articles
+            // published on different days resolves to different days: not a discrepancy.
+            (Payload::Date(da), Payload::Date(db))
+                if da.relative
+                    && db.relative
+                    && text::normalize(&a.text) == text::normalize(&b.text) =>
+            {
+                Ok(false)
+            }
             (Payload::Date(da), Payload::Date(db)) => match compare::compare_dates(da, db) {
                 Relation::Equal | Relation::Compatible => Ok(true),
                 Relation::Unknown => Ok(false),
@@ -382,6 +393,16 @@ impl Builder<'_> {
                 if diff.same_content && !diff.numbers_changed && !diff.negation_changed {
                     // Only tense or function words differ: the same quote.
                     return Ok(true);
+                }
+                if diff.truncated {
+                    return Err(Finding {
+                        code: rules::Quote001::RULE.code,
+                        severity: Severity::Info,
+                        message: format!(
+                            "quote of {} shortened: one version quotes only part of the other",
+                            name(&qa.speaker)
+                        ),
+                    });
                 }
                 if diff.numbers_changed || diff.negation_changed {
                     let what = match (diff.numbers_changed, diff.negation_changed) {
@@ -458,6 +479,20 @@ impl Builder<'_> {
                 Ok(false) => {}
                 Err(f) => conflicts.push((p, f)),
             }
+        }
+        // Per pair of documents: (agreements, conflicts). Two articles of one "event" that
+        // disagree on two or more things and agree on none probably describe different events
+        // (a clustering error); their findings are demoted to info.
+        let mut by_docs: BTreeMap<(u32, u32), (usize, usize)> = BTreeMap::new();
+        let doc_pair = |p: &Pair| {
+            let (x, y) = (self.claims[p.a].doc, self.claims[p.b].doc);
+            (x.min(y), x.max(y))
+        };
+        for p in &agree_pairs {
+            by_docs.entry(doc_pair(p)).or_default().0 += 1;
+        }
+        for (p, _) in &conflicts {
+            by_docs.entry(doc_pair(p)).or_default().1 += 1;
         }
         // Support of each claim: the independent sources (and documents) of the claim and the
         // claims it directly agrees with. The primary claim of a conflict is the one with less.
@@ -547,6 +582,18 @@ impl Builder<'_> {
                     Severity::Error
                 };
                 message.push_str("; in copies of the same article");
+            } else if others.iter().all(|(o, _, _)| {
+                let (x, y) = (pc.doc, self.claims[*o].doc);
+                let (agree, conflict) = by_docs
+                    .get(&(x.min(y), x.max(y)))
+                    .copied()
+                    .unwrap_or_default();
+                agree == 0 && conflict >= 2
+            }) {
+                severity = Severity::Info;
+                message.push_str(
+                    "; the articles disagree on everything compared: possibly different events",
+                );
             } else if level == Level::Story {
                 severity = Severity::Info;
                 let days = match (

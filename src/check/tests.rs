@@ -157,3 +157,27 @@ fn baseline_hides_known_findings() {
     let b = crate::report::Baseline::from_report(&r);
     assert_eq!(r.count_failing(Severity::Info, Some(&b)), 0);
 }
+
+#[test]
+fn shortened_quote_is_info_and_same_relative_wording_is_not_a_date_conflict() {
+    let docs = [
+        crate::Document::new("x", "Huang said: “My opponent offers slogans, not solutions.” Campaigning ends 21 days from now, officials in Manila said.")
+            .with_published("2024-05-24".parse().unwrap()),
+        crate::Document::new("y", "Huang said: “My opponent offers slogans.” Campaigning ends 21 days from now, officials in Manila said.")
+            .with_published("2024-05-25".parse().unwrap()),
+    ];
+    let jsonl = r#"{"doc": "x", "kind": "quote", "text": "My opponent offers slogans, not solutions.", "quote": {"speaker": "Hao Huang", "text": "My opponent offers slogans, not solutions."}}
+{"doc": "y", "kind": "quote", "text": "My opponent offers slogans.", "quote": {"speaker": "Hao Huang", "text": "My opponent offers slogans."}}
+{"doc": "x", "kind": "date", "text": "21 days from now", "date": {"start": "2024-06-14", "end": "2024-06-14", "granularity": "day", "relative": true}, "verb": "ends"}
+{"doc": "y", "kind": "date", "text": "21 days from now", "date": {"start": "2024-06-15", "end": "2024-06-15", "granularity": "day", "relative": true}, "verb": "ends"}"#;
+    let claims = input::parse_claims(jsonl, &docs).unwrap();
+    let r = check(
+        &docs,
+        &Labels::single_event(&docs),
+        &claims,
+        &Config::default(),
+    );
+    assert_eq!(codes(&r), [("QUOTE001", vec!["x", "y"])]);
+    assert_eq!(r.discrepancies[0].severity, Severity::Info);
+    assert!(r.discrepancies[0].message.contains("shortened"));
+}
