@@ -12,7 +12,8 @@
 //! - **dates** need the same event verb (signed, met, announced, ...) or a similar sentence, and
 //!   at least one shared entity.
 //! - **quotes** need the same speaker (fuzzy surname match) and shared content words, or, for
-//!   any speakers, nearly the same words (so a misattributed quote is found).
+//!   any speakers, nearly the same words (so a misattributed quote is found). Quotes are aligned
+//!   inside their event only.
 //!
 //! Matching is greedy by score, one-to-one per pair of documents: a claim in document A is paired
 //! with at most one claim in document B. Event-level pairs are made first; a claim that found a
@@ -367,7 +368,7 @@ pub struct AlignConfig {
     /// Smallest score for a pair across events of a story. By default, 0.5.
     pub story_threshold: f64,
     /// Largest block of same-kind claims in a story aligned across events; bigger blocks are
-    /// aligned inside events only (bounds the quadratic pass). By default, 2,000.
+    /// aligned inside events only (bounds the quadratic pass). By default, 256.
     pub max_story_block: usize,
 }
 
@@ -377,7 +378,7 @@ impl Default for AlignConfig {
             lexicon: NounLexicon::builtin(),
             event_threshold: 0.5,
             story_threshold: 0.5,
-            max_story_block: 2_000,
+            max_story_block: 256,
         }
     }
 }
@@ -404,7 +405,9 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
                     None => continue, // neither noun nor unit: never aligned
                 }
             }
-            Payload::Date(_) | Payload::Quote(_) => String::new(),
+            Payload::Date(_) => String::new(),
+            // Quotes are compared inside their event only (every speaker, for QUOTE002).
+            Payload::Quote(_) => format!("event {}", c.event),
         };
         blocks.entry((c.story, c.kind(), key)).or_default().push(i);
     }
