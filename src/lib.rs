@@ -47,6 +47,8 @@
 
 #![warn(missing_docs)]
 
+pub mod align;
+pub mod check;
 pub mod claim;
 pub mod cluster;
 pub mod corpus;
@@ -55,6 +57,7 @@ pub mod error;
 pub mod fingerprint;
 pub mod generate;
 pub mod lsh;
+pub mod report;
 pub mod text;
 
 pub use corpus::{Corpus, Document, IngestOptions, Meta, Span};

@@ -1,9 +1,11 @@
 //! Argument parsing and dispatch. No algorithms live here: each subcommand turns its arguments
 //! into library calls and renders the result.
 
+mod check;
 mod claims;
 mod cluster;
 mod dedup;
+mod explain;
 mod generate;
 mod input;
 mod output;
@@ -12,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use input::InputArgs;
+pub use input::{InputArgs, report_skipped};
 pub use output::Output;
 
 /// Find near-duplicate copies, same-event clusters and cross-source discrepancies in news corpora.
@@ -25,6 +27,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Align claims across sources and flag discrepancies.
+    Check(check::CheckArgs),
+    /// Explain a finding code (QTY001, DATE001, QUOTE001, ...).
+    Explain(explain::ExplainArgs),
     /// Extract quantities, dates and quotes with byte offsets (JSON Lines by default).
     Claims(claims::Args),
     /// Write a synthetic corpus with ground truth (for tests and benchmarks).
@@ -42,7 +48,6 @@ pub enum Outcome {
     /// Done, nothing to flag: exit 0.
     Clean,
     /// Done, with findings at or above the failure level: exit 1.
-    #[allow(dead_code)]
     Findings,
 }
 
@@ -75,6 +80,8 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> crosscheck::Result<Outcome> {
     match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Claims(args) => claims::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Dedup(args) => dedup::run(args),

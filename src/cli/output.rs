@@ -23,7 +23,6 @@ impl Output {
     }
 
     /// A file (created or truncated) or, for `None` or `-`, standard output.
-    #[allow(dead_code)]
     pub fn to(path: Option<&Path>) -> Result<Output> {
         match path {
             None => Ok(Output::stdout()),

@@ -1,0 +1,658 @@
+//! Alignment: which claims in different documents are about the same thing.
+//!
+//! The input is a flat list of [`AlignClaim`]s, each already placed in its document, its
+//! near-duplicate group (copies are one source), its event and its story. [`align`] pairs claims
+//! of the same kind from different documents, first inside each event, then across the events of
+//! a story, and records why each [`Pair`] was made:
+//!
+//! - **quantities** need the same counted-noun class ([`NounLexicon`]: soldiers ~ troops ~
+//!   servicemen ~ forces ~ personnel) and the same unit; shared sentence context, entities, event
+//!   verb and speaker raise the score. A quantity with neither noun nor unit is never aligned,
+//!   so a stray number cannot be compared with a count.
+//! - **dates** need the same event verb (signed, met, announced, ...) or a similar sentence, and
+//!   at least one shared entity.
+//! - **quotes** need the same speaker (fuzzy surname match) and shared content words, or, for
+//!   any speakers, nearly the same words (so a misattributed quote is found). Quotes are aligned
+//!   inside their event only.
+//!
+//! Matching is greedy by score, one-to-one per pair of documents: a claim in document A is paired
+//! with at most one claim in document B. Event-level pairs are made first; a claim that found a
+//! counterpart inside its own event is not aligned across events (story level is for claims
+//! that have nothing to be compared with in their event: an event covered by one outlet, or a
+//! figure only one report of the event gives).
+//! Everything is sorted; the result does not depend on input order.
+//!
+//! ```
+//! use crosscheck::align::{align, AlignClaim, AlignConfig, Payload, Quantity, Qualifier};
+//! use crosscheck::Span;
+//!
+//! let q = |doc, group, value: f64, q, noun: &str, text: &str| AlignClaim::new(
+//!     doc, group, 0, 0, Span::new(0, text.len()), Span::new(0, text.len()), text,
+//!     Payload::Quantity(Quantity::new(Some(value), q, None, Some(noun))),
+//! );
+//! let claims = [
+//!     q(0, 0, 50_000.0, Qualifier::Approx, "soldiers", "around 50,000 soldiers"),
+//!     q(1, 1, 30_000.0, Qualifier::Lt, "European servicemen", "fewer than 30,000 European servicemen"),
+//!     q(1, 1, 26.0, Qualifier::Exact, "countries", "26 countries"),
+//! ];
+//! let pairs = align(&claims, &AlignConfig::default());
+//! assert_eq!(pairs.len(), 1);
+//! assert_eq!((pairs[0].a, pairs[0].b), (0, 1));
+//! assert!(pairs[0].reasons[0].contains("military personnel"));
+//! ```
+
+pub mod context;
+mod lexicon;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::corpus::{Date, Span};
+
+pub use lexicon::{BUILTIN_CLASSES, NounLexicon};
+
+/// The kind of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    /// A number with its counted noun or unit.
+    Quantity,
+    /// A date or day range.
+    Date,
+    /// A quotation with its speaker.
+    Quote,
+}
+
+impl ClaimKind {
+    /// The lower-case name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Date => "date",
+            ClaimKind::Quote => "quote",
+        }
+    }
+}
+
+/// How a quantity commits to its number (issue 4's `qualifier`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    /// Exactly the number.
+    Exact,
+    /// Around the number.
+    Approx,
+    /// Fewer than.
+    Lt,
+    /// At most.
+    Le,
+    /// More than.
+    Gt,
+    /// At least.
+    Ge,
+    /// Between two numbers.
+    Range,
+    /// A vague magnitude ("thousands").
+    Vague,
+}
+
+impl Qualifier {
+    /// Parses the JSON name.
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        Some(match s {
+            "exact" => Qualifier::Exact,
+            "approx" => Qualifier::Approx,
+            "lt" => Qualifier::Lt,
+            "le" => Qualifier::Le,
+            "gt" => Qualifier::Gt,
+            "ge" => Qualifier::Ge,
+            "range" => Qualifier::Range,
+            "vague" => Qualifier::Vague,
+            _ => return None,
+        })
+    }
+
+    /// True for a number stated as a point or a closed range (not a bound, not vague).
+    pub fn is_pointlike(self) -> bool {
+        matches!(
+            self,
+            Qualifier::Exact | Qualifier::Approx | Qualifier::Range
+        )
+    }
+}
+
+/// A quantity payload (issue 4).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The number as stated; `None` for a vague magnitude or a range.
+    pub value: Option<f64>,
+    /// Lower end of the interval the claim commits to, if bounded below.
+    pub low: Option<f64>,
+    /// Upper end, if bounded above.
+    pub high: Option<f64>,
+    /// How the number is qualified.
+    pub qualifier: Qualifier,
+    /// Unit ("%", "USD", "km"), if any.
+    pub unit: Option<String>,
+    /// Head of the counted noun phrase ("servicemen"), if any.
+    pub noun: Option<String>,
+}
+
+impl Quantity {
+    /// A quantity from a value and qualifier, without explicit bounds (they are derived when
+    /// compared).
+    pub fn new(
+        value: Option<f64>,
+        qualifier: Qualifier,
+        unit: Option<&str>,
+        noun: Option<&str>,
+    ) -> Quantity {
+        Quantity {
+            value,
+            low: None,
+            high: None,
+            qualifier,
+            unit: unit.map(str::to_string),
+            noun: noun.map(str::to_string),
+        }
+    }
+
+    /// Sets explicit bounds.
+    pub fn with_bounds(mut self, low: Option<f64>, high: Option<f64>) -> Quantity {
+        self.low = low;
+        self.high = high;
+        self
+    }
+}
+
+/// A date payload: an inclusive day range (issue 4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateRange {
+    /// First day, when resolved.
+    pub start: Option<Date>,
+    /// Last day (inclusive), when resolved.
+    pub end: Option<Date>,
+    /// day, week, month, season, year, decade.
+    pub granularity: String,
+    /// True when stated relative to publication ("on Friday").
+    pub relative: bool,
+}
+
+/// A quote payload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The speaker, when attributed.
+    pub speaker: Option<String>,
+    /// The quoted words.
+    pub text: String,
+}
+
+/// What a claim states.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// A number.
+    Quantity(Quantity),
+    /// A date.
+    Date(DateRange),
+    /// A quotation.
+    Quote(Quote),
+}
+
+/// One claim as the alignment sees it: where it is, which source, event and story it belongs to,
+/// what it states, and its sentence context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlignClaim {
+    /// Dense document index.
+    pub doc: u32,
+    /// Near-duplicate group: copies share it and count as one source.
+    pub source_group: u32,
+    /// Event cluster.
+    pub event: u32,
+    /// Story cluster.
+    pub story: u32,
+    /// The claim's bytes in the document text.
+    pub span: Span,
+    /// The sentence around it.
+    pub sentence: Span,
+    /// The claim as written.
+    pub text: String,
+    /// What it states.
+    pub payload: Payload,
+    /// Content words of the sentence (sorted, deduplicated, normalized).
+    pub content_words: Vec<String>,
+    /// Entities of the sentence (sorted, deduplicated, normalized).
+    pub entities: Vec<String>,
+    /// Attributed speaker or source ("the Telegraph newspaper"), if known.
+    pub speaker: Option<String>,
+    /// Event verb, base form ("sign"), if known.
+    pub verb: Option<String>,
+    /// Content words right around the claim (a few words before and after, normalized, sorted):
+    /// tells apart two figures of one sentence ("revenue of $21.8 billion", "profit fell to $280
+    /// million"). Filled by [`AlignClaim::with_local_context`].
+    pub local_words: Vec<String>,
+}
+
+impl AlignClaim {
+    /// A claim without context; see [`AlignClaim::with_sentence_text`] to fill it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        doc: u32,
+        source_group: u32,
+        event: u32,
+        story: u32,
+        span: Span,
+        sentence: Span,
+        text: impl Into<String>,
+        payload: Payload,
+    ) -> AlignClaim {
+        let speaker = match &payload {
+            Payload::Quote(q) => q.speaker.clone(),
+            _ => None,
+        };
+        AlignClaim {
+            doc,
+            source_group,
+            event,
+            story,
+            span,
+            sentence,
+            text: text.into(),
+            payload,
+            content_words: Vec::new(),
+            entities: Vec::new(),
+            speaker,
+            verb: None,
+            local_words: Vec::new(),
+        }
+    }
+
+    /// Fills [`AlignClaim::local_words`] from the document text: the content words among the
+    /// three tokens before the claim and the two after it, inside its sentence.
+    pub fn with_local_context(mut self, doc_text: &str) -> AlignClaim {
+        let sentence = doc_text
+            .get(self.sentence.start..self.sentence.end)
+            .unwrap_or("");
+        let (start, end) = (
+            self.span.start.saturating_sub(self.sentence.start),
+            self.span.end.saturating_sub(self.sentence.start),
+        );
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        crate::text::for_each_token(sentence, |span, t| {
+            if span.end <= start {
+                before.push(t.to_string());
+            } else if span.start >= end && after.len() < 2 {
+                after.push(t.to_string());
+            }
+        });
+        let skip = before.len().saturating_sub(3);
+        let mut words: Vec<String> = before
+            .into_iter()
+            .skip(skip)
+            .chain(after)
+            .filter(|w| !context::is_stop_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        words.sort();
+        words.dedup();
+        self.local_words = words;
+        self
+    }
+
+    /// Fills missing context (content words, entities, event verb) from the sentence text.
+    pub fn with_sentence_text(mut self, sentence: &str) -> AlignClaim {
+        if self.content_words.is_empty() {
+            self.content_words = context::content_words(sentence);
+        }
+        if self.entities.is_empty() {
+            self.entities = context::entities(sentence);
+        }
+        if self.verb.is_none() {
+            self.verb = context::event_verb(sentence);
+        }
+        self
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> ClaimKind {
+        match self.payload {
+            Payload::Quantity(_) => ClaimKind::Quantity,
+            Payload::Date(_) => ClaimKind::Date,
+            Payload::Quote(_) => ClaimKind::Quote,
+        }
+    }
+}
+
+/// Whether a pair was made inside one event or across events of a story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Both claims are in the same event.
+    Event,
+    /// Different events of the same story.
+    Story,
+}
+
+impl Level {
+    /// The lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Event => "event",
+            Level::Story => "story",
+        }
+    }
+}
+
+/// Two aligned claims and why they were paired.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// Index of the first claim (the smaller index).
+    pub a: usize,
+    /// Index of the second claim.
+    pub b: usize,
+    /// Alignment score in `[0, 1]`.
+    pub score: f64,
+    /// Event or story level.
+    pub level: Level,
+    /// Why: one short phrase per piece of evidence.
+    pub reasons: Vec<String>,
+}
+
+/// Alignment settings.
+#[derive(Debug, Clone)]
+pub struct AlignConfig {
+    /// Counted-noun classes. By default, [`NounLexicon::builtin`].
+    pub lexicon: NounLexicon,
+    /// Smallest score for a pair inside an event. By default, 0.5.
+    pub event_threshold: f64,
+    /// Smallest score for a pair across events of a story. By default, 0.5.
+    pub story_threshold: f64,
+    /// Largest block of same-kind claims in a story aligned across events; bigger blocks are
+    /// aligned inside events only (bounds the quadratic pass). By default, 256.
+    pub max_story_block: usize,
+}
+
+impl Default for AlignConfig {
+    fn default() -> AlignConfig {
+        AlignConfig {
+            lexicon: NounLexicon::builtin(),
+            event_threshold: 0.5,
+            story_threshold: 0.5,
+            max_story_block: 256,
+        }
+    }
+}
+
+/// Aligns claims: pairs, sorted by `(a, b)`. See the module docs.
+pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
+    // Blocks: (story, kind, key) -> claim indices. Quotes are not keyed by speaker, so that a
+    // misattributed quote can be found.
+    let mut blocks: BTreeMap<(u32, ClaimKind, String), Vec<usize>> = BTreeMap::new();
+    let classes: Vec<Option<String>> = claims
+        .iter()
+        .map(|c| match &c.payload {
+            Payload::Quantity(q) => q.noun.as_deref().and_then(|n| config.lexicon.class_of(n)),
+            _ => None,
+        })
+        .collect();
+    for (i, c) in claims.iter().enumerate() {
+        let key = match &c.payload {
+            Payload::Quantity(q) => {
+                let unit = q.unit.as_deref().unwrap_or("").to_lowercase();
+                match &classes[i] {
+                    Some(class) => format!("{class}|{unit}"),
+                    None if !unit.is_empty() => format!("|{unit}"),
+                    None => continue, // neither noun nor unit: never aligned
+                }
+            }
+            Payload::Date(_) => String::new(),
+            // Quotes are compared inside their event only (every speaker, for QUOTE002).
+            Payload::Quote(_) => format!("event {}", c.event),
+        };
+        blocks.entry((c.story, c.kind(), key)).or_default().push(i);
+    }
+
+    let mut candidates: Vec<Pair> = Vec::new();
+    for members in blocks.values() {
+        if members.len() <= config.max_story_block {
+            candidate_pairs(claims, members, &classes, config, &mut candidates);
+        } else {
+            // Too big to align across events: align inside each event only.
+            let mut by_event: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+            for &i in members {
+                by_event.entry(claims[i].event).or_default().push(i);
+            }
+            for sub in by_event.values() {
+                candidate_pairs(claims, sub, &classes, config, &mut candidates);
+            }
+        }
+    }
+
+    // Greedy one-to-one per document pair: event level first, then by score, then by indices.
+    candidates.sort_by(|p, q| {
+        p.level
+            .cmp(&q.level)
+            .then(q.score.total_cmp(&p.score))
+            .then((p.a, p.b).cmp(&(q.a, q.b)))
+    });
+    let mut taken: BTreeSet<(usize, u32)> = BTreeSet::new(); // (claim, other doc)
+    let mut in_event = vec![false; claims.len()];
+    let mut pairs = Vec::new();
+    for p in candidates {
+        let (da, db) = (claims[p.a].doc, claims[p.b].doc);
+        if taken.contains(&(p.a, db)) || taken.contains(&(p.b, da)) {
+            continue;
+        }
+        match p.level {
+            Level::Event => {
+                in_event[p.a] = true;
+                in_event[p.b] = true;
+            }
+            // A claim with a counterpart in its own event is compared there, not across events.
+            Level::Story if in_event[p.a] || in_event[p.b] => continue,
+            Level::Story => {}
+        }
+        taken.insert((p.a, db));
+        taken.insert((p.b, da));
+        pairs.push(p);
+    }
+    pairs.sort_by_key(|p| (p.a, p.b));
+    pairs
+}
+
+/// Scores every pair of claims of one block from different documents; keeps those above the
+/// threshold of their level.
+fn candidate_pairs(
+    claims: &[AlignClaim],
+    members: &[usize],
+    classes: &[Option<String>],
+    config: &AlignConfig,
+    out: &mut Vec<Pair>,
+) {
+    for (x, &i) in members.iter().enumerate() {
+        for &j in &members[x + 1..] {
+            let (a, b) = (&claims[i], &claims[j]);
+            if a.doc == b.doc {
+                continue;
+            }
+            let level = if a.event == b.event {
+                Level::Event
+            } else {
+                Level::Story
+            };
+            let Some((score, reasons)) = score_pair(a, b, &classes[i], &classes[j]) else {
+                continue;
+            };
+            let threshold = match level {
+                Level::Event => config.event_threshold,
+                Level::Story => config.story_threshold,
+            };
+            if score >= threshold {
+                let (a, b) = if i < j { (i, j) } else { (j, i) };
+                out.push(Pair {
+                    a,
+                    b,
+                    score,
+                    level,
+                    reasons,
+                });
+            }
+        }
+    }
+}
+
+fn list(words: &[&str]) -> String {
+    let mut s = words.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+    if words.len() > 5 {
+        s.push_str(", ...");
+    }
+    s
+}
+
+/// Scores a candidate pair of the same kind and block; `None` when it must not be paired.
+fn score_pair(
+    a: &AlignClaim,
+    b: &AlignClaim,
+    class_a: &Option<String>,
+    class_b: &Option<String>,
+) -> Option<(f64, Vec<String>)> {
+    let mut reasons = Vec::new();
+    let (ctx, shared_ctx) = context::jaccard(&a.content_words, &b.content_words);
+    let (ent, shared_ent) = context::jaccard(&a.entities, &b.entities);
+    let speakers = match (&a.speaker, &b.speaker) {
+        (Some(x), Some(y)) => context::same_speaker(x, y),
+        _ => None,
+    };
+    let verbs = match (&a.verb, &b.verb) {
+        (Some(x), Some(y)) => Some(context::verb_base(x) == context::verb_base(y)),
+        _ => None,
+    };
+    let mut score;
+    match (&a.payload, &b.payload) {
+        (Payload::Quantity(qa), Payload::Quantity(qb)) => {
+            match (class_a, class_b) {
+                (Some(class), Some(_)) => {
+                    // "people" counts anything: known event verbs must be the same
+                    // (injured / arrested / marched / "said ... took part" are different counts).
+                    if class == "people" {
+                        if let (Some(x), Some(y)) = (&a.verb, &b.verb) {
+                            let (x, y) = (context::verb_base(x), context::verb_base(y));
+                            if x != y {
+                                return None;
+                            }
+                        }
+                    }
+                    score = 0.5;
+                    let (na, nb) = (
+                        qa.noun.as_deref().unwrap_or(""),
+                        qb.noun.as_deref().unwrap_or(""),
+                    );
+                    if lexicon::normalize_phrase(na) == lexicon::normalize_phrase(nb) {
+                        score += 0.1;
+                        reasons.push(format!(
+                            "same counted noun `{}`",
+                            lexicon::normalize_phrase(na)
+                        ));
+                    } else {
+                        reasons.push(format!("same noun class `{class}` ({na} ~ {nb})"));
+                    }
+                }
+                _ => {
+                    // Unit only (money, percentages): the sentences must be about the same thing,
+                    // and the words around the figures too ("revenue of", "profit fell").
+                    let (local, _) = context::jaccard(&a.local_words, &b.local_words);
+                    if ctx < 0.25
+                        || shared_ctx.len() < 2
+                        || (local == 0.0 && !(a.local_words.is_empty() && b.local_words.is_empty()))
+                    {
+                        return None;
+                    }
+                    score = 0.3;
+                    reasons.push(format!("same unit `{}`", qa.unit.as_deref().unwrap_or("")));
+                }
+            }
+            let (local, shared_local) = context::jaccard(&a.local_words, &b.local_words);
+            score += 0.25 * ctx + 0.15 * ent + 0.2 * local;
+            if !shared_local.is_empty() {
+                reasons.push(format!(
+                    "same words around the figure: {}",
+                    list(&shared_local)
+                ));
+            }
+            if verbs == Some(true) {
+                score += 0.1;
+                reasons.push(format!(
+                    "same event verb `{}`",
+                    context::verb_base(a.verb.as_deref().unwrap_or(""))
+                ));
+            }
+        }
+        (Payload::Date(_), Payload::Date(_)) => {
+            let verb_same = verbs == Some(true);
+            if !(verb_same || ctx >= 0.35) || shared_ent.is_empty() {
+                return None;
+            }
+            score = 0.25 + 0.35 * ctx + 0.3 * ent;
+            if verb_same {
+                score += 0.3;
+                reasons.push(format!(
+                    "same event verb `{}`",
+                    context::verb_base(a.verb.as_deref().unwrap_or(""))
+                ));
+            }
+        }
+        (Payload::Quote(qa), Payload::Quote(qb)) => {
+            let wa = context::content_words(&qa.text);
+            let wb = context::content_words(&qb.text);
+            let (_, shared) = context::jaccard(&wa, &wb);
+            let dice = if wa.is_empty() || wb.is_empty() {
+                0.0
+            } else {
+                2.0 * shared.len() as f64 / (wa.len() + wb.len()) as f64
+            };
+            let ok = match speakers {
+                Some(true) => dice >= 0.3 && shared.len() >= 3,
+                Some(false) => dice >= 0.6 && shared.len() >= 4,
+                None => dice >= 0.5 && shared.len() >= 3,
+            };
+            if !ok {
+                return None;
+            }
+            score = 0.6 * dice + if speakers == Some(true) { 0.4 } else { 0.2 };
+            match speakers {
+                Some(true) => reasons.push(format!(
+                    "same speaker ({} ~ {})",
+                    a.speaker.as_deref().unwrap_or(""),
+                    b.speaker.as_deref().unwrap_or("")
+                )),
+                Some(false) => reasons.push(format!(
+                    "nearly the same words from different speakers ({} / {})",
+                    a.speaker.as_deref().unwrap_or(""),
+                    b.speaker.as_deref().unwrap_or("")
+                )),
+                None => reasons.push("speaker unknown in one document".to_string()),
+            }
+            reasons.push(format!(
+                "{:.0}% shared quote words: {}",
+                dice * 100.0,
+                list(&shared)
+            ));
+            return Some((score.min(1.0), reasons));
+        }
+        _ => return None,
+    }
+    if !shared_ctx.is_empty() {
+        reasons.push(format!("shared context: {}", list(&shared_ctx)));
+    }
+    if !shared_ent.is_empty() {
+        reasons.push(format!("shared entities: {}", list(&shared_ent)));
+    }
+    if speakers == Some(true) {
+        score += 0.1;
+        reasons.push("same source".to_string());
+    }
+    Some((score.clamp(0.0, 1.0), reasons))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,390 @@
+//! Comparing two aligned claims: quantity intervals, day ranges, quote word diffs.
+
+use similar::{Algorithm, DiffTag, capture_diff_slices_by_key};
+
+use crate::align::context::{is_negation, is_number};
+use crate::align::{DateRange, Qualifier, Quantity};
+use crate::report::DiffOp;
+use crate::text;
+
+/// How two claims relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// The same statement.
+    Equal,
+    /// Different statements that can both be true.
+    Compatible,
+    /// Cannot both be true.
+    Conflicting,
+    /// Not enough information (a vague range without bounds, an unresolved date).
+    Unknown,
+}
+
+/// The interval `[low, high]` a quantity commits to, before tolerance. Open ends are infinite.
+/// `approx` is the relative half-width of an "around" figure when the extractor gave no bounds.
+///
+/// ```
+/// use crosscheck::align::{Quantity, Qualifier};
+/// use crosscheck::check::compare::interval;
+///
+/// let around = Quantity::new(Some(50_000.0), Qualifier::Approx, None, Some("soldiers"));
+/// assert_eq!(interval(&around, 0.1), Some((45_000.0, 55_000.0)));
+/// let fewer = Quantity::new(Some(30_000.0), Qualifier::Lt, None, None);
+/// assert_eq!(interval(&fewer, 0.1), Some((f64::NEG_INFINITY, 30_000.0)));
+/// ```
+pub fn interval(q: &Quantity, approx: f64) -> Option<(f64, f64)> {
+    let v = q.value;
+    let (mut lo, mut hi) = (q.low, q.high);
+    match q.qualifier {
+        Qualifier::Exact => {
+            lo = lo.or(v);
+            hi = hi.or(v);
+        }
+        Qualifier::Approx => {
+            if let Some(v) = v {
+                if lo.is_none() || hi.is_none() || lo == hi {
+                    lo = Some(v - v.abs() * approx);
+                    hi = Some(v + v.abs() * approx);
+                }
+            }
+        }
+        Qualifier::Lt | Qualifier::Le => {
+            hi = hi.or(v);
+            lo = Some(lo.unwrap_or(f64::NEG_INFINITY));
+        }
+        Qualifier::Gt | Qualifier::Ge => {
+            lo = lo.or(v);
+            hi = Some(hi.unwrap_or(f64::INFINITY));
+        }
+        Qualifier::Range | Qualifier::Vague => {}
+    }
+    match (lo, hi) {
+        (Some(l), Some(h)) if l <= h => Some((l, h)),
+        (Some(l), Some(h)) => Some((h, l)),
+        _ => None,
+    }
+}
+
+/// Compares two quantities: equal when the same number with the same qualifier (or the same
+/// interval); two different exact figures conflict, unless one is a round number; otherwise
+/// compatible when the intervals, each widened by the relative `tolerance`, overlap, conflicting
+/// when they do not.
+///
+/// ```
+/// use crosscheck::align::{Quantity, Qualifier};
+/// use crosscheck::check::compare::{compare_quantities, Relation};
+///
+/// let q = |v: f64, k| Quantity::new(Some(v), k, None, Some("troops"));
+/// let thousands = Quantity::new(None, Qualifier::Vague, None, Some("troops"))
+///     .with_bounds(Some(1_000.0), Some(10_000.0));
+/// assert_eq!(compare_quantities(&q(50_000.0, Qualifier::Approx), &q(50_000.0, Qualifier::Exact), 0.05, 0.1), Relation::Compatible);
+/// assert_eq!(compare_quantities(&thousands, &q(5_000.0, Qualifier::Exact), 0.05, 0.1), Relation::Compatible);
+/// assert_eq!(compare_quantities(&q(50_000.0, Qualifier::Approx), &q(30_000.0, Qualifier::Lt), 0.05, 0.1), Relation::Conflicting);
+/// ```
+pub fn compare_quantities(a: &Quantity, b: &Quantity, tolerance: f64, approx: f64) -> Relation {
+    if a.qualifier == b.qualifier
+        && a.value.is_some()
+        && a.value == b.value
+        && a.low == b.low
+        && a.high == b.high
+    {
+        return Relation::Equal;
+    }
+    let (Some(ia), Some(ib)) = (interval(a, approx), interval(b, approx)) else {
+        return Relation::Unknown;
+    };
+    if ia == ib {
+        return Relation::Equal;
+    }
+    // Two exact figures differ unless one of them is a round number (a rounding is not a change).
+    // The same with two "about N" figures stated to more than two significant digits.
+    let precise = |q: &Quantity| {
+        matches!(q.qualifier, Qualifier::Exact | Qualifier::Approx)
+            && q.value.is_some_and(|v| !is_round(v))
+    };
+    if a.qualifier == b.qualifier && precise(a) && precise(b) && a.value != b.value {
+        return Relation::Conflicting;
+    }
+    let widen = |(l, h): (f64, f64)| (l - l.abs() * tolerance, h + h.abs() * tolerance);
+    let (wa, wb) = (widen(ia), widen(ib));
+    if wa.0 <= wb.1 && wb.0 <= wa.1 {
+        Relation::Compatible
+    } else {
+        Relation::Conflicting
+    }
+}
+
+/// True for a number with at most two significant digits and at least two trailing zeros
+/// (`50,000`, `1,200`, `300`): the kind of figure that is often a rounding.
+///
+/// ```
+/// use crosscheck::check::compare::is_round;
+/// assert!(is_round(50_000.0) && is_round(1_200.0) && is_round(300.0));
+/// assert!(!is_round(385.0) && !is_round(53.7) && !is_round(1_234.0) && !is_round(40.0));
+/// ```
+pub fn is_round(x: f64) -> bool {
+    if !x.is_finite() || x.fract() != 0.0 || x.abs() < 100.0 {
+        return false;
+    }
+    let mut n = x.abs() as u64;
+    let mut zeros = 0;
+    while n % 10 == 0 {
+        n /= 10;
+        zeros += 1;
+    }
+    zeros >= 2 && n < 100
+}
+
+/// Compares two day ranges; unresolved dates are [`Relation::Unknown`].
+pub fn compare_dates(a: &DateRange, b: &DateRange) -> Relation {
+    let (Some(sa), Some(ea), Some(sb), Some(eb)) = (a.start, a.end, b.start, b.end) else {
+        return Relation::Unknown;
+    };
+    if (sa, ea) == (sb, eb) {
+        Relation::Equal
+    } else if sa <= eb && sb <= ea {
+        Relation::Compatible
+    } else {
+        Relation::Conflicting
+    }
+}
+
+/// Auxiliary verbs that change tense or aspect but not what is said.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "shall", "do", "does",
+    "did",
+];
+
+/// A word diff of two texts and what changed in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordDiff {
+    /// The diff, consecutive words of one kind merged.
+    pub ops: Vec<DiffOp>,
+    /// Share of words in common: `2 * equal / (len a + len b)`.
+    pub ratio: f64,
+    /// True when the normalized words are identical.
+    pub identical: bool,
+    /// The numbers differ (as sorted multisets).
+    pub numbers_changed: bool,
+    /// The count of negation words differs.
+    pub negation_changed: bool,
+    /// One version is the other with words cut at the start or the end only (a partial quote).
+    pub truncated: bool,
+    /// Only function words and inflections differ ("continues" / "is continuing"): the same
+    /// content words, stem by stem, in the same order.
+    pub same_content: bool,
+}
+
+/// A crude English stem: lower case without -ing, -ed, -es, -s, -ly and a final -e.
+///
+/// ```
+/// use crosscheck::check::compare::stem;
+/// assert_eq!(stem("continues"), stem("continuing"));
+/// assert_eq!(stem("killed"), stem("kills"));
+/// ```
+pub fn stem(w: &str) -> String {
+    let w = w.to_lowercase();
+    let mut s = w.as_str();
+    for suf in ["ing", "ed", "es", "s", "ly"] {
+        if let Some(stripped) = s.strip_suffix(suf) {
+            if stripped.chars().count() >= 3 {
+                s = stripped;
+                break;
+            }
+        }
+    }
+    s.strip_suffix('e')
+        .filter(|x| x.chars().count() >= 3)
+        .unwrap_or(s)
+        .to_string()
+}
+
+/// Diffs two texts word by word (on normalized tokens, shown as written).
+///
+/// ```
+/// use crosscheck::check::compare::word_diff;
+///
+/// let d = word_diff("We will send 5,000 troops.", "We will not send 50,000 troops");
+/// assert!(d.numbers_changed && d.negation_changed);
+/// let ops: Vec<_> = d.ops.iter().map(|o| (o.op, o.text.as_str())).collect();
+/// assert_eq!(ops, [("equal", "We will"), ("insert", "not"), ("equal", "send"),
+///                  ("delete", "5,000"), ("insert", "50,000"), ("equal", "troops")]);
+/// ```
+pub fn word_diff(a: &str, b: &str) -> WordDiff {
+    let ta = text::tokens(a);
+    let tb = text::tokens(b);
+    let ops = capture_diff_slices_by_key(Algorithm::Myers, &ta, &tb, |t| t.text.clone());
+    let mut out: Vec<DiffOp> = Vec::new();
+    let mut push = |op: &'static str, words: &mut dyn Iterator<Item = &str>| {
+        for w in words {
+            match out.last_mut() {
+                Some(last) if last.op == op => {
+                    last.text.push(' ');
+                    last.text.push_str(w);
+                }
+                _ => out.push(DiffOp {
+                    op,
+                    text: w.to_string(),
+                }),
+            }
+        }
+    };
+    let mut equal = 0;
+    for op in &ops {
+        let (tag, ra, rb) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => {
+                equal += ra.len();
+                push("equal", &mut ta[ra].iter().map(|t| t.span.slice(a)));
+            }
+            DiffTag::Delete => push("delete", &mut ta[ra].iter().map(|t| t.span.slice(a))),
+            DiffTag::Insert => push("insert", &mut tb[rb].iter().map(|t| t.span.slice(b))),
+            DiffTag::Replace => {
+                push("delete", &mut ta[ra].iter().map(|t| t.span.slice(a)));
+                push("insert", &mut tb[rb].iter().map(|t| t.span.slice(b)));
+            }
+        }
+    }
+    let total = ta.len() + tb.len();
+    let ratio = if total == 0 {
+        1.0
+    } else {
+        2.0 * equal as f64 / total as f64
+    };
+    fn numbers(ts: &[text::Token]) -> Vec<&str> {
+        let mut n: Vec<&str> = ts
+            .iter()
+            .map(|t| t.text.as_str())
+            .filter(|t| is_number(t))
+            .collect();
+        n.sort_unstable();
+        n
+    }
+    let negations = |ts: &[text::Token]| ts.iter().filter(|t| is_negation(&t.text)).count();
+    let content = |ts: &[text::Token]| -> Vec<String> {
+        ts.iter()
+            .filter(|t| {
+                !crate::align::context::is_stop_word(&t.text)
+                    && !AUXILIARIES.contains(&t.text.as_str())
+            })
+            .map(|t| stem(&t.text))
+            .collect()
+    };
+    // Equal runs in the middle, insertions or deletions (of one side only) at the ends.
+    let truncated = {
+        let changed: Vec<(usize, &DiffOp)> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.op != "equal")
+            .collect();
+        !changed.is_empty()
+            && out.iter().any(|o| o.op == "equal")
+            && changed.iter().all(|(i, _)| *i == 0 || *i == out.len() - 1)
+            && changed.iter().all(|(_, o)| o.op == changed[0].1.op)
+    };
+    WordDiff {
+        truncated,
+        identical: ta.len() == tb.len() && equal == ta.len(),
+        numbers_changed: numbers(&ta) != numbers(&tb),
+        negation_changed: negations(&ta) != negations(&tb),
+        same_content: content(&ta) == content(&tb),
+        ratio,
+        ops: out,
+    }
+}
+
+/// Formats a number with thousands separators and at most two decimals.
+///
+/// ```
+/// use crosscheck::check::compare::format_number;
+/// assert_eq!(format_number(50_000.0), "50,000");
+/// assert_eq!(format_number(1.5), "1.5");
+/// assert_eq!(format_number(-1234567.25), "-1,234,567.25");
+/// ```
+pub fn format_number(x: f64) -> String {
+    if x.is_infinite() {
+        return if x > 0.0 { "∞".into() } else { "-∞".into() };
+    }
+    let s = format!("{:.2}", x.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let frac = frac.trim_end_matches('0');
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if x < 0.0 && (int != "0" || !frac.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+/// A readable statement of what a quantity commits to: `≈50,000 soldiers (45,000–55,000)`.
+pub fn describe_quantity(q: &Quantity, approx: f64) -> String {
+    let mut s = describe_interval(q, approx);
+    if let Some(n) = &q.noun {
+        s.push(' ');
+        s.push_str(n);
+    }
+    s
+}
+
+/// The number part of [`describe_quantity`], with the unit: `≈50,000 (45,000–55,000)`.
+pub fn describe_interval(q: &Quantity, approx: f64) -> String {
+    let mut s = match (q.qualifier, q.value, interval(q, approx)) {
+        (Qualifier::Exact, Some(v), _) => format_number(v),
+        (Qualifier::Approx, Some(v), Some((l, h))) => {
+            format!(
+                "≈{} ({}–{})",
+                format_number(v),
+                format_number(l),
+                format_number(h)
+            )
+        }
+        (Qualifier::Lt, _, Some((_, h))) => format!("< {}", format_number(h)),
+        (Qualifier::Le, _, Some((_, h))) => format!("≤ {}", format_number(h)),
+        (Qualifier::Gt, _, Some((l, _))) => format!("> {}", format_number(l)),
+        (Qualifier::Ge, _, Some((l, _))) => format!("≥ {}", format_number(l)),
+        (Qualifier::Range, _, Some((l, h))) => format!("{}–{}", format_number(l), format_number(h)),
+        (Qualifier::Vague, _, Some((l, h))) => {
+            format!("{}–{} (vague)", format_number(l), format_number(h))
+        }
+        (_, Some(v), _) => format_number(v),
+        _ => "?".to_string(),
+    };
+    if let Some(u) = &q.unit {
+        s.push(' ');
+        s.push_str(u);
+    }
+    s
+}
+
+/// A readable day range: `2026-01-06`, `2026-01-05..2026-01-11 (week)`, `unresolved (relative)`.
+pub fn describe_date(d: &DateRange) -> String {
+    match (d.start, d.end) {
+        (Some(s), Some(e)) if s == e => {
+            format!("{s}{}", if d.relative { " (relative)" } else { "" })
+        }
+        (Some(s), Some(e)) => format!(
+            "{s}..{e} ({}{})",
+            d.granularity,
+            if d.relative { ", relative" } else { "" }
+        ),
+        _ => format!(
+            "unresolved ({})",
+            if d.relative {
+                "relative"
+            } else {
+                d.granularity.as_str()
+            }
+        ),
+    }
+}

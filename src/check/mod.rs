@@ -1,0 +1,799 @@
+//! The consistency check: compare aligned claims, report discrepancies and agreements.
+//!
+//! [`check`] takes the documents, their labels (near-duplicate group, event, story: see
+//! [`Labels`]) and their claims ([`AlignClaim`]), aligns the claims ([`crate::align`]), compares
+//! every aligned pair ([`compare`]) and builds the [`Report`]:
+//!
+//! - a pair that conflicts becomes a [`Discrepancy`] under one of the [`rules`] (QTY001, DATE001,
+//!   QUOTE001-003). The *primary* claim is the outlier: the one with fewer independent sources
+//!   agreeing with it (ties: the first by document id); the claims it conflicts with are the
+//!   related claims. Copies (one near-duplicate group) count as one source, so a copy does not
+//!   corroborate its original, but a copy that changed a number is flagged (as an error).
+//! - two articles of one event that disagree on two or more aligned claims and agree on none
+//!   probably describe different events (a clustering error): their findings are info.
+//! - a difference across events of a story is reported at severity info: a figure that changed
+//!   between two happenings of a story (or over time) is a lead for the fact-checker, not
+//!   necessarily an error, so `--fail-on warning` only fails on differences inside an event.
+//! - pairs that agree are joined into [`Agreement`]s with their number of independent sources.
+//! - each discrepancy has a fingerprint: xxh3 of its code and the sorted (document id, normalized
+//!   claim text) of its claims, independent of input order, offsets and unrelated documents.
+//!
+//! ```
+//! use crosscheck::align::{AlignClaim, Payload, Quantity, Qualifier};
+//! use crosscheck::check::{check, Config, Labels};
+//! use crosscheck::{Document, Span};
+//!
+//! let docs = [
+//!     Document::new("a", "The force would total around 50,000 soldiers."),
+//!     Document::new("b", "The plan is to send fewer than 30,000 European servicemen."),
+//! ];
+//! let labels = Labels::single_event(&docs);
+//! let claim = |doc: u32, text: &str, q| {
+//!     let t = &docs[doc as usize].text;
+//!     let start = t.find(text).unwrap();
+//!     AlignClaim::new(doc, 0, 0, 0, Span::new(start, start + text.len()), Span::new(0, t.len()), text,
+//!                     Payload::Quantity(q))
+//! };
+//! let claims = [
+//!     claim(0, "around 50,000 soldiers", Quantity::new(Some(50_000.0), Qualifier::Approx, None, Some("soldiers"))),
+//!     claim(1, "fewer than 30,000 European servicemen", Quantity::new(Some(30_000.0), Qualifier::Lt, None, Some("servicemen"))),
+//! ];
+//! let report = check(&docs, &labels, &claims, &Config::default());
+//! assert_eq!(report.discrepancies.len(), 1);
+//! assert_eq!(report.discrepancies[0].code, "QTY001");
+//! assert_eq!(report.discrepancies[0].claims[1].doc, "b");
+//! ```
+
+pub mod compare;
+pub mod input;
+pub mod pipeline;
+pub mod rules;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::align::{
+    self, AlignClaim, AlignConfig, ClaimKind, Level, NounLexicon, Pair, Payload, Qualifier,
+};
+use crate::cluster::UnionFind;
+use crate::corpus::{Document, Skipped};
+use crate::error::{Error, Result};
+use crate::report::{
+    Agreement, AlignmentInfo, ClaimRef, Discrepancy, DocEntry, EventEntry, Report, Severity,
+    SkippedEntry,
+};
+use crate::text;
+
+use compare::Relation;
+
+/// Settings of the check. Build with `Config::default()` and adjust the fields.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Relative tolerance by which quantity intervals are widened before they are compared.
+    /// By default, 0.05 (5%).
+    pub tolerance: f64,
+    /// Relative half-width of an "around N" figure whose extractor gave no bounds. By default,
+    /// 0.1 (10%).
+    pub approx_tolerance: f64,
+    /// Articles published at least this many days apart whose claims differ across events are
+    /// reported as a change over time (info). By default, 14.
+    pub change_window_days: i64,
+    /// Alignment settings (noun lexicon, thresholds). By default, [`AlignConfig::default`].
+    pub align: AlignConfig,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            tolerance: 0.05,
+            approx_tolerance: 0.1,
+            change_window_days: 14,
+            align: AlignConfig::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Applies a JSON configuration:
+    /// `{"tolerance": 0.05, "approx_tolerance": 0.1, "change_window_days": 14,
+    ///   "event_threshold": 0.5, "story_threshold": 0.5,
+    ///   "noun_classes": {"military personnel": ["sailors"], "ships": ["vessels"]}}`;
+    /// every key is optional, and noun classes extend the built-in lexicon.
+    ///
+    /// ```
+    /// let mut config = crosscheck::check::Config::default();
+    /// config.apply_json(r#"{"tolerance": 0.1, "noun_classes": {"ships": ["vessels"]}}"#).unwrap();
+    /// assert_eq!(config.tolerance, 0.1);
+    /// assert!(config.apply_json(r#"{"tolerence": 0.1}"#).is_err());
+    /// ```
+    pub fn apply_json(&mut self, json: &str) -> Result<()> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct File {
+            tolerance: Option<f64>,
+            approx_tolerance: Option<f64>,
+            change_window_days: Option<i64>,
+            event_threshold: Option<f64>,
+            story_threshold: Option<f64>,
+            noun_classes: Option<serde_json::Value>,
+        }
+        let f: File = serde_json::from_str(json)
+            .map_err(|e| Error::config(format!("invalid check configuration: {e}")))?;
+        if let Some(t) = f.tolerance {
+            if !(0.0..1.0).contains(&t) {
+                return Err(Error::config("tolerance must be in [0, 1)"));
+            }
+            self.tolerance = t;
+        }
+        if let Some(t) = f.approx_tolerance {
+            self.approx_tolerance = t;
+        }
+        if let Some(d) = f.change_window_days {
+            self.change_window_days = d;
+        }
+        if let Some(t) = f.event_threshold {
+            self.align.event_threshold = t;
+        }
+        if let Some(t) = f.story_threshold {
+            self.align.story_threshold = t;
+        }
+        if let Some(classes) = f.noun_classes {
+            let wrapped = serde_json::json!({ "noun_classes": classes }).to_string();
+            self.align.lexicon.extend_from_json(&wrapped)?;
+        }
+        Ok(())
+    }
+
+    /// The noun lexicon in use.
+    pub fn lexicon(&self) -> &NounLexicon {
+        &self.align.lexicon
+    }
+}
+
+/// Per-document labels from dedup and clustering, parallel to the documents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labels {
+    /// Near-duplicate group of each document.
+    pub group: Vec<String>,
+    /// Event of each document.
+    pub event: Vec<String>,
+    /// Story of each document.
+    pub story: Vec<String>,
+}
+
+impl Labels {
+    /// Every document its own group, all in one event and one story (for tests and for a
+    /// hand-picked set of articles about one event).
+    pub fn single_event(docs: &[Document]) -> Labels {
+        Labels {
+            group: docs.iter().map(|d| d.meta.id.clone()).collect(),
+            event: vec!["e0".to_string(); docs.len()],
+            story: vec!["s0".to_string(); docs.len()],
+        }
+    }
+
+    /// Fills empty group labels from `groups` (e.g. [`labels_from_dedup`]); returns how many
+    /// were filled.
+    pub fn fill_groups(&mut self, groups: &[String]) -> usize {
+        let mut n = 0;
+        for (g, from) in self.group.iter_mut().zip(groups) {
+            if g.is_empty() {
+                g.clone_from(from);
+                n += 1;
+            }
+        }
+        n
+    }
+
+    /// True when some document has no group label.
+    pub fn has_missing_groups(&self) -> bool {
+        self.group.iter().any(String::is_empty)
+    }
+
+    fn dense(labels: &[String]) -> Vec<u32> {
+        let distinct: BTreeSet<&str> = labels.iter().map(String::as_str).collect();
+        let index: BTreeMap<&str, u32> = distinct.into_iter().zip(0u32..).collect();
+        labels.iter().map(|l| index[l.as_str()]).collect()
+    }
+}
+
+/// Checks claims against each other. See the module docs. Claims' `source_group`, `event` and
+/// `story` are taken from `labels` (by `doc`); missing context is filled from the sentence.
+pub fn check(docs: &[Document], labels: &Labels, claims: &[AlignClaim], config: &Config) -> Report {
+    check_with_skipped(docs, labels, claims, &[], config)
+}
+
+/// [`check`], listing records skipped at ingest in the report.
+pub fn check_with_skipped(
+    docs: &[Document],
+    labels: &Labels,
+    claims: &[AlignClaim],
+    skipped: &[Skipped],
+    config: &Config,
+) -> Report {
+    assert_eq!(
+        labels.group.len(),
+        docs.len(),
+        "one group label per document"
+    );
+    assert_eq!(
+        labels.event.len(),
+        docs.len(),
+        "one event label per document"
+    );
+    assert_eq!(
+        labels.story.len(),
+        docs.len(),
+        "one story label per document"
+    );
+    let (group, event, story) = (
+        Labels::dense(&labels.group),
+        Labels::dense(&labels.event),
+        Labels::dense(&labels.story),
+    );
+
+    // Canonical claim order: by document id, offset, kind, text; so nothing depends on the
+    // order the claims came in.
+    let mut claims: Vec<AlignClaim> = claims
+        .iter()
+        .filter(|c| (c.doc as usize) < docs.len())
+        .map(|c| {
+            let d = c.doc as usize;
+            let mut c = c.clone();
+            c.source_group = group[d];
+            c.event = event[d];
+            c.story = story[d];
+            let text = &docs[d].text;
+            let sentence = text.get(c.sentence.start..c.sentence.end).unwrap_or("");
+            c.with_sentence_text(sentence).with_local_context(text)
+        })
+        .collect();
+    claims.sort_by(|a, b| {
+        docs[a.doc as usize]
+            .meta
+            .id
+            .cmp(&docs[b.doc as usize].meta.id)
+            .then(a.span.cmp(&b.span))
+            .then(a.kind().cmp(&b.kind()))
+            .then(a.text.cmp(&b.text))
+    });
+    claims.dedup_by(|a, b| a.doc == b.doc && a.span == b.span && a.kind() == b.kind());
+
+    let pairs = align::align(&claims, &config.align);
+    let builder = Builder {
+        docs,
+        labels,
+        claims: &claims,
+        config,
+    };
+    builder.build(&pairs, skipped)
+}
+
+struct Builder<'a> {
+    docs: &'a [Document],
+    labels: &'a Labels,
+    claims: &'a [AlignClaim],
+    config: &'a Config,
+}
+
+/// A conflicting pair seen from its primary claim: the other claim, the pair, the finding.
+type Conflict<'p> = (usize, &'p Pair, Finding);
+
+/// The outcome of comparing an aligned pair under the rules.
+struct Finding {
+    code: &'static str,
+    severity: Severity,
+    message: String,
+}
+
+impl Builder<'_> {
+    fn doc_id(&self, c: &AlignClaim) -> &str {
+        &self.docs[c.doc as usize].meta.id
+    }
+
+    fn is_vague(c: &AlignClaim) -> bool {
+        matches!(&c.payload, Payload::Quantity(q) if q.qualifier == Qualifier::Vague)
+    }
+
+    /// Compares a pair: `Ok(agree)` or `Err(finding)`; `Ok(false)` for incomparable pairs.
+    fn compare(&self, i: usize, j: usize, p: &Pair) -> std::result::Result<bool, Finding> {
+        let (a, b) = (&self.claims[i], &self.claims[j]);
+        let cfg = self.config;
+        let story_vague = p.level == Level::Story && (Self::is_vague(a) || Self::is_vague(b));
+        match (&a.payload, &b.payload) {
+            (Payload::Quantity(qa), Payload::Quantity(qb)) => {
+                match compare::compare_quantities(qa, qb, cfg.tolerance, cfg.approx_tolerance) {
+                    Relation::Equal => Ok(true),
+                    Relation::Compatible => Ok(!story_vague),
+                    Relation::Unknown => Ok(false),
+                    Relation::Conflicting if story_vague => Ok(false),
+                    Relation::Conflicting => {
+                        let severity = if qa.qualifier == Qualifier::Vague
+                            || qb.qualifier == Qualifier::Vague
+                        {
+                            Severity::Info
+                        } else if qa.qualifier.is_pointlike() && qb.qualifier.is_pointlike() {
+                            Severity::Error
+                        } else {
+                            Severity::Warning
+                        };
+                        Err(Finding {
+                            code: rules::Qty001::RULE.code,
+                            severity,
+                            message: format!(
+                                "conflicting quantities: “{}” ({}) against “{}” ({})",
+                                a.text,
+                                compare::describe_interval(qa, cfg.approx_tolerance),
+                                b.text,
+                                compare::describe_interval(qb, cfg.approx_tolerance)
+                            ),
+                        })
+                    }
+                }
+            }
+            // The same relative wording ("21 days from now", "on Friday") in two articles
+            // published on different days resolves to different days: not a discrepancy.
+            (Payload::Date(da), Payload::Date(db))
+                if da.relative
+                    && db.relative
+                    && text::normalize(&a.text) == text::normalize(&b.text) =>
+            {
+                Ok(false)
+            }
+            (Payload::Date(da), Payload::Date(db)) => match compare::compare_dates(da, db) {
+                Relation::Equal | Relation::Compatible => Ok(true),
+                Relation::Unknown => Ok(false),
+                Relation::Conflicting => {
+                    let exact = |d: &align::DateRange| d.granularity == "day" && !d.relative;
+                    let severity = if exact(da) && exact(db) {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    };
+                    Err(Finding {
+                        code: rules::Date001::RULE.code,
+                        severity,
+                        message: format!(
+                            "conflicting dates: “{}” ({}) against “{}” ({})",
+                            a.text,
+                            compare::describe_date(da),
+                            b.text,
+                            compare::describe_date(db)
+                        ),
+                    })
+                }
+            },
+            (Payload::Quote(qa), Payload::Quote(qb)) => {
+                let diff = compare::word_diff(&qa.text, &qb.text);
+                let speakers = match (&qa.speaker, &qb.speaker) {
+                    (Some(x), Some(y)) => align::context::same_speaker(x, y),
+                    _ => None,
+                };
+                let name =
+                    |s: &Option<String>| s.clone().unwrap_or_else(|| "an unknown speaker".into());
+                if speakers == Some(false) {
+                    return Err(Finding {
+                        code: rules::Quote002::RULE.code,
+                        severity: if diff.ratio >= 0.9 {
+                            Severity::Error
+                        } else {
+                            Severity::Warning
+                        },
+                        message: format!(
+                            "the same quote is attributed to {} and to {}",
+                            name(&qa.speaker),
+                            name(&qb.speaker)
+                        ),
+                    });
+                }
+                if diff.identical {
+                    return Ok(true);
+                }
+                if diff.same_content && !diff.numbers_changed && !diff.negation_changed {
+                    // Only tense or function words differ: the same quote.
+                    return Ok(true);
+                }
+                if diff.truncated {
+                    return Err(Finding {
+                        code: rules::Quote001::RULE.code,
+                        severity: Severity::Info,
+                        message: format!(
+                            "quote of {} shortened: one version quotes only part of the other",
+                            name(&qa.speaker)
+                        ),
+                    });
+                }
+                if diff.numbers_changed || diff.negation_changed {
+                    let what = match (diff.numbers_changed, diff.negation_changed) {
+                        (true, true) => "a number and a negation",
+                        (true, false) => "a number",
+                        _ => "a negation",
+                    };
+                    return Err(Finding {
+                        code: rules::Quote003::RULE.code,
+                        severity: Severity::Error,
+                        message: format!("{what} changed inside a quote of {}", name(&qa.speaker)),
+                    });
+                }
+                let (severity, how) = if diff.ratio >= 0.75 {
+                    (Severity::Warning, "altered")
+                } else {
+                    (Severity::Info, "reworded (possibly another translation)")
+                };
+                Err(Finding {
+                    code: rules::Quote001::RULE.code,
+                    severity,
+                    message: format!(
+                        "quote of {} worded differently: {how}, {:.0}% of words in common",
+                        name(&qa.speaker),
+                        diff.ratio * 100.0
+                    ),
+                })
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn claim_ref(&self, i: usize) -> ClaimRef {
+        let c = &self.claims[i];
+        let d = c.doc as usize;
+        let doc = &self.docs[d];
+        let value = match &c.payload {
+            Payload::Quantity(q) => compare::describe_quantity(q, self.config.approx_tolerance),
+            Payload::Date(dr) => compare::describe_date(dr),
+            Payload::Quote(q) => match &q.speaker {
+                Some(s) => format!("quote of {s}"),
+                None => "quote (speaker unknown)".to_string(),
+            },
+        };
+        ClaimRef {
+            doc: doc.meta.id.clone(),
+            start: c.span.start,
+            end: c.span.end,
+            text: c.text.clone(),
+            sentence: [c.sentence.start, c.sentence.end],
+            context: doc
+                .text
+                .get(c.sentence.start..c.sentence.end)
+                .unwrap_or("")
+                .to_string(),
+            value,
+            group: self.labels.group[d].clone(),
+            event: self.labels.event[d].clone(),
+            published: doc.meta.published.map(|p| p.to_string()),
+        }
+    }
+
+    fn build(&self, pairs: &[Pair], skipped: &[Skipped]) -> Report {
+        let n = self.claims.len();
+        let mut agree = UnionFind::new(n);
+        let mut agree_pairs = Vec::new();
+        let mut conflicts: Vec<(&Pair, Finding)> = Vec::new();
+        for p in pairs {
+            match self.compare(p.a, p.b, p) {
+                Ok(true) => {
+                    agree.union(p.a, p.b);
+                    agree_pairs.push(p);
+                }
+                Ok(false) => {}
+                Err(f) => conflicts.push((p, f)),
+            }
+        }
+        // Per pair of documents: (agreements, conflicts). Two articles of one "event" that
+        // disagree on two or more things and agree on none probably describe different events
+        // (a clustering error); their findings are demoted to info.
+        let mut by_docs: BTreeMap<(u32, u32), (usize, usize)> = BTreeMap::new();
+        let doc_pair = |p: &Pair| {
+            let (x, y) = (self.claims[p.a].doc, self.claims[p.b].doc);
+            (x.min(y), x.max(y))
+        };
+        for p in &agree_pairs {
+            by_docs.entry(doc_pair(p)).or_default().0 += 1;
+        }
+        for (p, _) in &conflicts {
+            by_docs.entry(doc_pair(p)).or_default().1 += 1;
+        }
+        // Support of each claim: the independent sources (and documents) of the claim and the
+        // claims it directly agrees with. The primary claim of a conflict is the one with less.
+        let mut partners: Vec<BTreeSet<usize>> = (0..n).map(|i| BTreeSet::from([i])).collect();
+        for p in &agree_pairs {
+            partners[p.a].insert(p.b);
+            partners[p.b].insert(p.a);
+        }
+        let support: Vec<(usize, usize)> = partners
+            .iter()
+            .map(|set| {
+                let groups: BTreeSet<u32> =
+                    set.iter().map(|&i| self.claims[i].source_group).collect();
+                let docs: BTreeSet<u32> = set.iter().map(|&i| self.claims[i].doc).collect();
+                (groups.len(), docs.len())
+            })
+            .collect();
+        let mut component = vec![usize::MAX; n];
+        for (k, set) in agree.sets().iter().enumerate() {
+            for &i in set {
+                component[i] = k;
+            }
+        }
+
+        // Group conflicting pairs by (primary, code).
+        let mut grouped: BTreeMap<(usize, Level, &'static str), Vec<Conflict<'_>>> =
+            BTreeMap::new();
+        for (p, f) in conflicts {
+            let key_a = (self.doc_id(&self.claims[p.a]), self.claims[p.a].span);
+            let key_b = (self.doc_id(&self.claims[p.b]), self.claims[p.b].span);
+            let a_primary =
+                support[p.a] < support[p.b] || (support[p.a] == support[p.b] && key_a <= key_b);
+            let (primary, other) = if a_primary { (p.a, p.b) } else { (p.b, p.a) };
+            // Describe the conflict from the primary claim's side.
+            let f = if a_primary {
+                f
+            } else {
+                match self.compare(primary, other, p) {
+                    Err(g) if g.code == f.code => g,
+                    _ => f,
+                }
+            };
+            grouped
+                .entry((primary, p.level, f.code))
+                .or_default()
+                .push((other, p, f));
+        }
+
+        let mut report = Report::default();
+        let mut seen_fp: BTreeMap<String, usize> = BTreeMap::new();
+        for ((primary, level, code), mut others) in grouped {
+            others.sort_by(|x, y| {
+                let (cx, cy) = (&self.claims[x.0], &self.claims[y.0]);
+                (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
+            });
+            let pc = &self.claims[primary];
+            // The most severe finding leads; its message describes the first related claim.
+            let lead = others
+                .iter()
+                .enumerate()
+                .max_by(|(i, x), (j, y)| x.2.severity.cmp(&y.2.severity).then(j.cmp(i)))
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            others.swap(0, lead);
+            others[1..].sort_by(|x, y| {
+                let (cx, cy) = (&self.claims[x.0], &self.claims[y.0]);
+                (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
+            });
+            let (first, pair, finding) = &others[0];
+            let fc = &self.claims[*first];
+            let mut severity = others
+                .iter()
+                .map(|o| o.2.severity)
+                .max()
+                .unwrap_or(Severity::Info);
+            let mut message = finding.message.clone();
+            if others.len() > 1 {
+                message.push_str(&format!(" (and {} more)", others.len() - 1));
+            }
+            let same_group = others
+                .iter()
+                .any(|(o, _, _)| self.claims[*o].source_group == pc.source_group);
+            if same_group {
+                severity = if code == rules::Quote001::RULE.code {
+                    severity.max(Severity::Warning)
+                } else {
+                    Severity::Error
+                };
+                message.push_str("; in copies of the same article");
+            } else if others.iter().all(|(o, _, _)| {
+                let (x, y) = (pc.doc, self.claims[*o].doc);
+                let (agree, conflict) = by_docs
+                    .get(&(x.min(y), x.max(y)))
+                    .copied()
+                    .unwrap_or_default();
+                agree == 0 && conflict >= 2
+            }) {
+                severity = Severity::Info;
+                message.push_str(
+                    "; the articles disagree on everything compared: possibly different events",
+                );
+            } else if level == Level::Story {
+                severity = Severity::Info;
+                let days = match (
+                    self.docs[pc.doc as usize].meta.published,
+                    self.docs[fc.doc as usize].meta.published,
+                ) {
+                    (Some(x), Some(y)) => (x - y).get_days().abs() as i64,
+                    _ => 0,
+                };
+                if days >= self.config.change_window_days {
+                    severity = Severity::Info;
+                    message.push_str(&format!(
+                        "; published {days} days apart: possibly a change over time"
+                    ));
+                } else {
+                    message.push_str(
+                        "; across events of the same story (a lead, not necessarily an error)",
+                    );
+                }
+            }
+            let confidence = {
+                let mut c = pair.score;
+                if Self::is_vague(pc) || Self::is_vague(fc) {
+                    c *= 0.5;
+                }
+                if let (Payload::Date(x), Payload::Date(y)) = (&pc.payload, &fc.payload) {
+                    if x.relative || y.relative {
+                        c *= 0.7;
+                    }
+                }
+                (c.clamp(0.0, 1.0) * 100.0).round() / 100.0
+            };
+            let mut claims = vec![self.claim_ref(primary)];
+            claims.extend(others.iter().map(|(o, _, _)| self.claim_ref(*o)));
+            let diff = match (&pc.payload, &fc.payload) {
+                (Payload::Quote(x), Payload::Quote(y)) => compare::word_diff(&x.text, &y.text).ops,
+                _ => compare::word_diff(&pc.text, &fc.text).ops,
+            };
+            let mut fingerprint = fingerprint(code, &claims);
+            let dup = seen_fp.entry(fingerprint.clone()).or_insert(0);
+            *dup += 1;
+            if *dup > 1 {
+                fingerprint = format!(
+                    "{:016x}",
+                    xxh3_64(format!("{fingerprint}#{dup}").as_bytes())
+                );
+            }
+            report.discrepancies.push(Discrepancy {
+                code,
+                kind: pc.kind(),
+                severity,
+                confidence,
+                message,
+                level,
+                event: (level == Level::Event).then(|| self.labels.event[pc.doc as usize].clone()),
+                story: self.labels.story[pc.doc as usize].clone(),
+                claims,
+                diff,
+                alignment: AlignmentInfo {
+                    score: (pair.score * 1000.0).round() / 1000.0,
+                    reasons: pair.reasons.clone(),
+                },
+                fingerprint,
+            });
+        }
+
+        // Agreements: components of agreeing pairs.
+        let mut by_component: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for p in &agree_pairs {
+            let k = component[p.a];
+            by_component.entry(k).or_default().extend([p.a, p.b]);
+        }
+        for (_, mut members) in by_component {
+            members.sort_by(|&x, &y| {
+                let (cx, cy) = (&self.claims[x], &self.claims[y]);
+                (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
+            });
+            members.dedup();
+            let c0 = &self.claims[members[0]];
+            let level = if members.iter().all(|&i| self.claims[i].event == c0.event) {
+                Level::Event
+            } else {
+                Level::Story
+            };
+            let groups: BTreeSet<u32> = members
+                .iter()
+                .map(|&i| self.claims[i].source_group)
+                .collect();
+            let docs: BTreeSet<u32> = members.iter().map(|&i| self.claims[i].doc).collect();
+            let claims: Vec<ClaimRef> = members.iter().map(|&i| self.claim_ref(i)).collect();
+            report.agreements.push(Agreement {
+                kind: c0.kind(),
+                level,
+                event: (level == Level::Event).then(|| self.labels.event[c0.doc as usize].clone()),
+                story: self.labels.story[c0.doc as usize].clone(),
+                value: claims[0].value.clone(),
+                sources: groups.len(),
+                documents: docs.len(),
+                claims,
+            });
+        }
+
+        // Documents and events.
+        let mut events: BTreeMap<&str, (String, Vec<String>)> = BTreeMap::new();
+        for (d, doc) in self.docs.iter().enumerate() {
+            report.documents.push(DocEntry {
+                id: doc.meta.id.clone(),
+                title: doc.meta.title.clone(),
+                source: doc.meta.source.clone(),
+                published: doc.meta.published.map(|p| p.to_string()),
+                group: self.labels.group[d].clone(),
+                event: self.labels.event[d].clone(),
+                story: self.labels.story[d].clone(),
+            });
+            let e = events
+                .entry(self.labels.event[d].as_str())
+                .or_insert_with(|| (self.labels.story[d].clone(), Vec::new()));
+            e.1.push(doc.meta.id.clone());
+        }
+        for (id, (story, mut documents)) in events {
+            documents.sort_by(|a, b| crate::report::natural_cmp(a, b));
+            report.events.push(EventEntry {
+                id: id.to_string(),
+                story,
+                documents,
+            });
+        }
+        report.skipped = skipped
+            .iter()
+            .map(|s| SkippedEntry {
+                at: s.at.to_string(),
+                problem: s.problem.to_string(),
+            })
+            .collect();
+        report.sort();
+        report
+    }
+}
+
+/// The fingerprint of a finding: xxh3 of the code and the sorted (document id, normalized claim
+/// text) of its claims, as 16 hex digits.
+///
+/// ```
+/// use crosscheck::check::fingerprint;
+/// use crosscheck::report::ClaimRef;
+///
+/// let c = |doc: &str, text: &str, start| ClaimRef {
+///     doc: doc.into(), start, end: start + text.len(), text: text.into(), sentence: [0, 0],
+///     context: String::new(), value: String::new(), group: doc.into(), event: "e0".into(), published: None,
+/// };
+/// let a = fingerprint("QTY001", &[c("x", "50,000 troops", 10), c("y", "5,000 troops", 99)]);
+/// let b = fingerprint("QTY001", &[c("y", "5,000  troops", 7), c("x", "50,000 troops", 0)]);
+/// assert_eq!(a, b);
+/// assert_eq!(a.len(), 16);
+/// ```
+pub fn fingerprint(code: &str, claims: &[ClaimRef]) -> String {
+    let mut keys: Vec<(String, String)> = claims
+        .iter()
+        .map(|c| (c.doc.clone(), text::normalize(&c.text)))
+        .collect();
+    keys.sort();
+    let mut buf = String::from(code);
+    for (doc, t) in keys {
+        buf.push('\u{1f}');
+        buf.push_str(&doc);
+        buf.push('\u{1e}');
+        buf.push_str(&t);
+    }
+    format!("{:016x}", xxh3_64(buf.as_bytes()))
+}
+
+/// The kinds of claims the check compares.
+pub const KINDS: &[ClaimKind] = &[ClaimKind::Quantity, ClaimKind::Date, ClaimKind::Quote];
+
+#[cfg(test)]
+mod tests;
+
+/// Labels from the near-duplicate stage alone: each document's dedup group (stable group ids
+/// from [`crate::dedup`]), all documents in one event and one story. Used when no event
+/// clustering is given.
+///
+/// ```
+/// use crosscheck::Document;
+///
+/// let text = "Russian President Vladimir Putin on Friday said that any Western military forces \
+///     deployed in Ukraine would be legitimate targets, speaking at a forum in Vladivostok.";
+/// let docs = [Document::new("wire", text), Document::new("copy", text), Document::new("other", "Rain.")];
+/// let labels = crosscheck::check::labels_from_dedup(&docs)?;
+/// assert_eq!(labels.group[0], labels.group[1]);
+/// assert_ne!(labels.group[0], labels.group[2]);
+/// # Ok::<(), crosscheck::Error>(())
+/// ```
+pub fn labels_from_dedup(docs: &[Document]) -> Result<Labels> {
+    let dedup = crate::dedup::Dedup::builder().build()?.run(docs);
+    let group = (0..docs.len() as u32)
+        .map(|i| dedup.groups()[dedup.group_of(i)].id.to_string())
+        .collect();
+    Ok(Labels {
+        group,
+        event: vec!["e0".to_string(); docs.len()],
+        story: vec!["s0".to_string(); docs.len()],
+    })
+}

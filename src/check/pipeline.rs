@@ -1,0 +1,180 @@
+//! The whole pipeline in process: near-duplicate groups ([`crate::dedup`]), events and stories
+//! ([`crate::cluster`]), claims ([`crate::claim`]: quantities, dates, quotes), then [`check`].
+//!
+//! This is what `crosscheck check INPUT...` runs. The adapters here turn each stage's output into
+//! the check's input: dedup groups and cluster ids into [`Labels`] (copies are kept whole inside
+//! events), and claims into [`AlignClaim`]s.
+//!
+//! ```
+//! use crosscheck::check::{pipeline, Config};
+//! use crosscheck::Document;
+//!
+//! let docs = [
+//!     Document::new("a", "Macron said on Thursday that 26 countries pledged to send troops to Ukraine after a ceasefire."),
+//!     Document::new("b", "French President Macron announced that 26 countries are prepared to send troops to Ukraine."),
+//! ];
+//! let report = pipeline::run(&docs, &Config::default())?;
+//! assert_eq!(report.documents.len(), 2);
+//! # Ok::<(), crosscheck::Error>(())
+//! ```
+
+use rayon::prelude::*;
+
+use super::{Config, Labels, check_with_skipped};
+use crate::align::{self, AlignClaim, DateRange, Payload, Qualifier, Quantity, Quote};
+use crate::claim::{self, Detail, Kind};
+use crate::cluster::Clusterer;
+use crate::corpus::{Document, Skipped};
+use crate::dedup::Dedup;
+use crate::error::Result;
+use crate::report::Report;
+use crate::text::sentence::Sentences;
+
+/// Runs every stage on `docs` and checks them.
+pub fn run(docs: &[Document], config: &Config) -> Result<Report> {
+    run_with_skipped(docs, &[], config)
+}
+
+/// [`run`], listing records skipped at ingest in the report.
+pub fn run_with_skipped(docs: &[Document], skipped: &[Skipped], config: &Config) -> Result<Report> {
+    let labels = labels(docs)?;
+    let claims = extract_claims(docs);
+    Ok(check_with_skipped(docs, &labels, &claims, skipped, config))
+}
+
+/// Near-duplicate groups, then events and stories (copies kept whole inside an event).
+pub fn labels(docs: &[Document]) -> Result<Labels> {
+    let dedup = Dedup::builder().build()?.run(docs);
+    let group_index: Vec<usize> = (0..docs.len() as u32).map(|i| dedup.group_of(i)).collect();
+    let clustering = Clusterer::new().cluster_with_groups(docs, &group_index);
+    Ok(Labels {
+        group: group_index
+            .iter()
+            .map(|&g| dedup.groups()[g].id.to_string())
+            .collect(),
+        event: (0..docs.len())
+            .map(|d| clustering.event_of(d).id.to_string())
+            .collect(),
+        story: (0..docs.len())
+            .map(|d| clustering.story_of(d).id.to_string())
+            .collect(),
+    })
+}
+
+/// The claims of every document (in parallel; the result is in document order).
+pub fn extract_claims(docs: &[Document]) -> Vec<AlignClaim> {
+    docs.par_iter()
+        .enumerate()
+        .map(|(i, d)| doc_claims(i as u32, d))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+fn qualifier(q: claim::Qualifier) -> Qualifier {
+    match q {
+        claim::Qualifier::Exact => Qualifier::Exact,
+        claim::Qualifier::Approx => Qualifier::Approx,
+        claim::Qualifier::Lt => Qualifier::Lt,
+        claim::Qualifier::Le => Qualifier::Le,
+        claim::Qualifier::Gt => Qualifier::Gt,
+        claim::Qualifier::Ge => Qualifier::Ge,
+        claim::Qualifier::Range => Qualifier::Range,
+        claim::Qualifier::Vague => Qualifier::Vague,
+    }
+}
+
+/// Adapts one claim of the claims stage.
+pub fn from_claim(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
+    let payload = match &c.detail {
+        Detail::Quantity(q) => Payload::Quantity(Quantity {
+            value: q.value,
+            low: q.low,
+            high: q.high,
+            qualifier: qualifier(q.qualifier),
+            unit: q.unit.clone(),
+            noun: q.noun.clone(),
+        }),
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    };
+    let mut a = AlignClaim::new(doc, 0, 0, 0, c.span, c.sentence, c.text.clone(), payload);
+    let ctx = &c.context;
+    a.content_words = normalized(&ctx.words);
+    a.entities = normalized(&ctx.entities);
+    a.speaker = ctx.source.clone();
+    a.verb = ctx.verb.as_deref().map(align::context::verb_base);
+    Some(a)
+}
+
+fn normalized(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = words
+        .iter()
+        .flat_map(|w| {
+            crate::text::normalize(w)
+                .split(' ')
+                .filter(|x| !x.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
+    let text = d.text.as_str();
+    let mut out: Vec<AlignClaim> = claim::Extractor::new()
+        .kinds([Kind::Quantity])
+        .extract(d)
+        .iter()
+        .filter_map(|c| from_claim(doc, c))
+        .collect();
+    let sentences = Sentences::new(text);
+    for m in claim::date::find_dates(text, d.meta.published) {
+        let sentence = sentences.around(m.span);
+        let granularity = serde_json::to_value(m.granularity)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_else(|| "day".to_string());
+        let payload = Payload::Date(DateRange {
+            start: m.start,
+            end: m.end,
+            granularity,
+            relative: m.relative,
+        });
+        out.push(AlignClaim::new(
+            doc,
+            0,
+            0,
+            0,
+            m.span,
+            sentence,
+            m.span.slice(text),
+            payload,
+        ));
+    }
+    for q in claim::quote::find_quotes(text) {
+        if q.fragment {
+            continue;
+        }
+        let sentence = sentences.around(q.span);
+        let payload = Payload::Quote(Quote {
+            speaker: q.speaker.clone(),
+            text: q.text.clone(),
+        });
+        out.push(AlignClaim::new(
+            doc,
+            0,
+            0,
+            0,
+            q.span,
+            sentence,
+            q.span.slice(text),
+            payload,
+        ));
+    }
+    out
+}

@@ -1,0 +1,417 @@
+//! The check report: one findings model, rendered by one module per format.
+//!
+//! A [`Report`] lists the documents, the events, the [`Discrepancy`]s (ruff-style diagnostics: a
+//! code, a severity, a message, the primary claim first and the related claims in the other
+//! documents, a word diff, a stable fingerprint) and the [`Agreement`]s (aligned claims with the
+//! number of independent sources behind them). Everything is sorted, so the same input gives the
+//! same bytes whatever the input order or thread count.
+//!
+//! Renderers: [`text`] (terminal, optional colour), [`json`] (the versioned schema, see
+//! [`SCHEMA_VERSION`]), [`markdown`] (a pull-request comment or desk note). [`Baseline`] stores
+//! fingerprints so CI fails only on new findings.
+//!
+//! ```
+//! use crosscheck::report::{Report, Severity};
+//!
+//! let report = Report::default();
+//! assert_eq!(report.schema_version, crosscheck::report::SCHEMA_VERSION);
+//! assert_eq!(report.count_failing(Severity::Warning, None), 0);
+//! assert!(crosscheck::report::json::render(&report).contains("\"discrepancies\": []"));
+//! ```
+
+mod baseline;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::align::{ClaimKind, Level};
+
+pub use baseline::Baseline;
+
+/// Version of the JSON schema. Bumped on any incompatible change.
+///
+/// Version 1:
+///
+/// ```text
+/// {
+///   "schema_version": 1,
+///   "documents": [{"id", "title", "source", "published", "group", "event", "story"}],
+///   "events": [{"id", "story", "documents": [doc id]}],
+///   "discrepancies": [{
+///     "code", "kind", "severity", "confidence", "message", "level", "event", "story",
+///     "claims": [{"doc", "start", "end", "text", "sentence": [start, end], "context", "value",
+///                 "group", "event", "published"}],          // the primary claim first
+///     "diff": [{"op": "equal" | "delete" | "insert", "text"}], // primary -> first related claim
+///     "alignment": {"score", "reasons": [str]},
+///     "fingerprint"                                            // 16 hex digits, xxh3
+///   }],
+///   "agreements": [{"kind", "level", "event", "story", "value", "sources", "documents",
+///                   "claims": [...]}],
+///   "skipped": [{"at", "problem"}]
+/// }
+/// ```
+///
+/// Offsets are UTF-8 byte offsets into each document's text, end exclusive. `event` is `null`
+/// for a story-level finding. `delete` is text only in the primary claim, `insert` only in the
+/// related one.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; often a rewording or a change over time.
+    Info,
+    /// Likely a real discrepancy.
+    Warning,
+    /// A clear contradiction.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Severity, String> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            _ => Err(format!(
+                "unknown severity {s:?} (expected info, warning or error)"
+            )),
+        }
+    }
+}
+
+/// A claim as shown in a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimRef {
+    /// Document id.
+    pub doc: String,
+    /// First byte of the claim in the document text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The claim as written.
+    pub text: String,
+    /// The sentence around it, as `[start, end]` byte offsets.
+    pub sentence: [usize; 2],
+    /// The sentence text.
+    pub context: String,
+    /// What the claim states, normalized ("≈50,000 soldiers (45,000–55,000)").
+    pub value: String,
+    /// Near-duplicate group of the document.
+    pub group: String,
+    /// Event of the document.
+    pub event: String,
+    /// Publication date of the document, if known.
+    pub published: Option<String>,
+}
+
+/// One step of a word diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffOp {
+    /// `equal`, `delete` (only in the primary claim) or `insert` (only in the related one).
+    pub op: &'static str,
+    /// The words.
+    pub text: String,
+}
+
+/// Why two claims were aligned.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlignmentInfo {
+    /// Alignment score in `[0, 1]`.
+    pub score: f64,
+    /// The evidence.
+    pub reasons: Vec<String>,
+}
+
+/// A discrepancy between aligned claims.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Discrepancy {
+    /// Rule code, e.g. `QTY001`; `crosscheck explain CODE` documents it.
+    pub code: &'static str,
+    /// Claim kind.
+    pub kind: ClaimKind,
+    /// Severity.
+    pub severity: Severity,
+    /// Confidence in `[0, 1]` that the claims are about the same thing.
+    pub confidence: f64,
+    /// One line.
+    pub message: String,
+    /// `event` (same event) or `story` (across events of a story).
+    pub level: Level,
+    /// The event, for an event-level finding.
+    pub event: Option<String>,
+    /// The story.
+    pub story: String,
+    /// The primary claim first, then the related claims.
+    pub claims: Vec<ClaimRef>,
+    /// Word diff from the primary claim to the first related one.
+    pub diff: Vec<DiffOp>,
+    /// Why the primary claim was aligned with the first related one.
+    pub alignment: AlignmentInfo,
+    /// Stable id: xxh3 of the code and the (document id, claim text) of every claim, sorted.
+    pub fingerprint: String,
+}
+
+/// Claims that agree, with the number of independent sources.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Agreement {
+    /// Claim kind.
+    pub kind: ClaimKind,
+    /// `event` or `story`.
+    pub level: Level,
+    /// The event, for an event-level agreement.
+    pub event: Option<String>,
+    /// The story.
+    pub story: String,
+    /// What they agree on (the first claim's value).
+    pub value: String,
+    /// Independent sources: distinct near-duplicate groups.
+    pub sources: usize,
+    /// Documents.
+    pub documents: usize,
+    /// The claims, sorted by document and offset.
+    pub claims: Vec<ClaimRef>,
+}
+
+/// A document in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocEntry {
+    /// Id.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Near-duplicate group.
+    pub group: String,
+    /// Event.
+    pub event: String,
+    /// Story.
+    pub story: String,
+}
+
+/// An event and its documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventEntry {
+    /// Event label.
+    pub id: String,
+    /// Story label.
+    pub story: String,
+    /// Document ids, sorted.
+    pub documents: Vec<String>,
+}
+
+/// A record skipped at ingest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkippedEntry {
+    /// Where.
+    pub at: String,
+    /// Why.
+    pub problem: String,
+}
+
+/// The result of `crosscheck check`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Documents, sorted by id.
+    pub documents: Vec<DocEntry>,
+    /// Events, in the order of their first document id.
+    pub events: Vec<EventEntry>,
+    /// Discrepancies, sorted (see [`Report::sort`]).
+    pub discrepancies: Vec<Discrepancy>,
+    /// Agreements, sorted.
+    pub agreements: Vec<Agreement>,
+    /// Records skipped at ingest.
+    pub skipped: Vec<SkippedEntry>,
+}
+
+impl Default for Report {
+    fn default() -> Report {
+        Report {
+            schema_version: SCHEMA_VERSION,
+            documents: Vec::new(),
+            events: Vec::new(),
+            discrepancies: Vec::new(),
+            agreements: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+}
+
+/// Compares labels with digit runs as numbers ("e2" < "e10").
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    fn chunks(s: &str) -> Vec<(bool, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut digit = None;
+        for (i, c) in s.char_indices() {
+            let d = c.is_ascii_digit();
+            if digit.is_some_and(|x| x != d) {
+                out.push((digit.unwrap_or(false), &s[start..i]));
+                start = i;
+            }
+            digit = Some(d);
+        }
+        if start < s.len() {
+            out.push((digit.unwrap_or(false), &s[start..]));
+        }
+        out
+    }
+    let (ca, cb) = (chunks(a), chunks(b));
+    for (x, y) in ca.iter().zip(&cb) {
+        let o = match (x, y) {
+            ((true, x), (true, y)) => {
+                let (x, y) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
+                x.len().cmp(&y.len()).then(x.cmp(y))
+            }
+            ((_, x), (_, y)) => x.cmp(y),
+        };
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    ca.len().cmp(&cb.len()).then(a.cmp(b))
+}
+
+fn first_claim_key(claims: &[ClaimRef]) -> (&str, usize) {
+    claims
+        .first()
+        .map_or(("", 0), |c| (c.doc.as_str(), c.start))
+}
+
+impl Report {
+    /// Sorts everything: documents by id (natural order: "e2" before "e10"); events by their
+    /// first document; discrepancies by level (event first), event, severity (highest first),
+    /// code, primary document and offset, fingerprint; agreements by level, event, first document
+    /// and offset.
+    pub fn sort(&mut self) {
+        self.documents.sort_by(|a, b| natural_cmp(&a.id, &b.id));
+        for e in &mut self.events {
+            e.documents.sort_by(|a, b| natural_cmp(a, b));
+        }
+        // Events in the order of their first document, so the report reads in input-id order
+        // whatever the cluster labels look like.
+        self.events.sort_by(|a, b| {
+            let first = |e: &EventEntry| e.documents.first().cloned().unwrap_or_default();
+            natural_cmp(&first(a), &first(b)).then_with(|| natural_cmp(&a.id, &b.id))
+        });
+        let rank: std::collections::HashMap<&str, usize> = self
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let event_rank = |e: &Option<String>| {
+            e.as_deref()
+                .and_then(|e| rank.get(e).copied())
+                .unwrap_or(usize::MAX)
+        };
+        self.discrepancies.sort_by(|a, b| {
+            a.level
+                .cmp(&b.level)
+                .then_with(|| event_rank(&a.event).cmp(&event_rank(&b.event)))
+                .then_with(|| natural_cmp(&a.story, &b.story))
+                .then(b.severity.cmp(&a.severity))
+                .then(a.code.cmp(b.code))
+                .then_with(|| {
+                    let (da, sa) = first_claim_key(&a.claims);
+                    let (db, sb) = first_claim_key(&b.claims);
+                    natural_cmp(da, db).then(sa.cmp(&sb))
+                })
+                .then_with(|| a.fingerprint.cmp(&b.fingerprint))
+        });
+        self.agreements.sort_by(|a, b| {
+            a.level
+                .cmp(&b.level)
+                .then_with(|| event_rank(&a.event).cmp(&event_rank(&b.event)))
+                .then_with(|| natural_cmp(&a.story, &b.story))
+                .then_with(|| {
+                    let (da, sa) = first_claim_key(&a.claims);
+                    let (db, sb) = first_claim_key(&b.claims);
+                    natural_cmp(da, db).then(sa.cmp(&sb))
+                })
+                .then_with(|| a.value.cmp(&b.value))
+        });
+    }
+
+    /// Discrepancies at or above `fail_on` that are not in the baseline.
+    pub fn failing<'r>(
+        &'r self,
+        fail_on: Severity,
+        baseline: Option<&'r Baseline>,
+    ) -> impl Iterator<Item = &'r Discrepancy> + 'r {
+        self.discrepancies.iter().filter(move |d| {
+            d.severity >= fail_on && !baseline.is_some_and(|b| b.contains(&d.fingerprint))
+        })
+    }
+
+    /// The number of [`Report::failing`] discrepancies: the exit code is 1 when it is not zero.
+    pub fn count_failing(&self, fail_on: Severity, baseline: Option<&Baseline>) -> usize {
+        self.failing(fail_on, baseline).count()
+    }
+
+    /// Counts by severity: `(error, warning, info)`.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let mut c = (0, 0, 0);
+        for d in &self.discrepancies {
+            match d.severity {
+                Severity::Error => c.0 += 1,
+                Severity::Warning => c.1 += 1,
+                Severity::Info => c.2 += 1,
+            }
+        }
+        c
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod sample;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order() {
+        let mut v = vec!["e10", "e2", "e1", "a", "e02"];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(v, ["a", "e1", "e02", "e2", "e10"]);
+    }
+
+    #[test]
+    fn severity_parse_and_order() {
+        assert_eq!("warning".parse::<Severity>(), Ok(Severity::Warning));
+        assert!("fatal".parse::<Severity>().is_err());
+        assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Info);
+    }
+}
