@@ -41,6 +41,9 @@
 //!
 //! Candidate generation sorts `(band key, document)` pairs per band and reads off runs of equal
 //! keys: no hash map of vectors, and an order that does not depend on scheduling.
+//! A pair is filtered and emitted only in the first band it shares (the band keys of the two
+//! documents are compared for the earlier bands), so a copy sharing all `b` bands costs one
+//! filter call, not `b`, and no deduplication across bands is needed.
 //!
 //! # SimHash permutation tables
 //!
