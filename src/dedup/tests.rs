@@ -264,3 +264,17 @@ proptest::proptest! {
         proptest::prop_assert_eq!(canonical(&one), canonical(&three));
     }
 }
+
+#[test]
+fn equal_bytes_counts_matching_positions() {
+    for len in [0usize, 1, 7, 8, 9, 16, 256, 259] {
+        let x: Vec<u8> = (0..len).map(|i| (i * 37 % 251) as u8).collect();
+        let mut y = x.clone();
+        for i in (0..len).step_by(3) {
+            y[i] = y[i].wrapping_add(1 + (i % 200) as u8);
+        }
+        let want = x.iter().zip(&y).filter(|(p, q)| p == q).count();
+        assert_eq!(equal_bytes(&x, &y), want, "len {len}");
+        assert_eq!(equal_bytes(&x, &x), len);
+    }
+}

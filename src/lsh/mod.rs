@@ -41,6 +41,9 @@
 //!
 //! Candidate generation sorts `(band key, document)` pairs per band and reads off runs of equal
 //! keys: no hash map of vectors, and an order that does not depend on scheduling.
+//! A pair is filtered and emitted only in the first band it shares (the band keys of the two
+//! documents are compared for the earlier bands), so a copy sharing all `b` bands costs one
+//! filter call, not `b`, and no deduplication across bands is needed.
 //!
 //! # SimHash permutation tables
 //!
@@ -143,11 +146,16 @@ pub fn band_candidates_where(
                 .map(|i| (keys[i * bands + band], i as u32))
                 .collect();
             col.sort_unstable();
-            runs_to_pairs(&col, &keep)
+            // A pair is looked at only in the first band it shares: `keep` runs once per
+            // pair, not once per shared band (a true copy shares most of the bands).
+            runs_to_pairs(&col, |a, b| {
+                let (ka, kb) = (&keys[a as usize * bands..], &keys[b as usize * bands..]);
+                !(0..band).any(|e| ka[e] == kb[e]) && keep(a, b)
+            })
         })
         .collect();
+    // Each pair comes from exactly one band: sorting makes the order independent of scheduling.
     pairs.par_sort_unstable();
-    pairs.dedup();
     pairs
 }
 
@@ -163,10 +171,11 @@ fn runs_to_pairs<K: Eq + Copy>(
         while end < col.len() && col[end].0 == col[start].0 {
             end += 1;
         }
+        // Within a run the documents are in increasing order (the column is sorted by
+        // (key, document)), so `a < b` below.
         for x in start..end {
             for y in x + 1..end {
                 let (a, b) = (col[x].1, col[y].1);
-                let (a, b) = if a < b { (a, b) } else { (b, a) };
                 if keep(a, b) {
                     out.push((a, b));
                 }
@@ -273,6 +282,19 @@ mod tests {
             }
             proptest::prop_assert_eq!(got, want);
         }
+    }
+
+    #[test]
+    fn band_candidates_filter_each_pair_once() {
+        // 0 and 1 share both bands; the filter sees the pair once.
+        let keys = [5, 7, 5, 7, 6, 8];
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let got = band_candidates_where(&keys, 2, &[false; 3], |_, _| {
+            calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            true
+        });
+        assert_eq!(got, vec![(0, 1)]);
+        assert_eq!(calls.into_inner(), 1);
     }
 
     #[test]

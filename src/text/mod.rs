@@ -78,8 +78,14 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Span, &str)) {
         }
         // A token starts at i.
         let start = i;
-        let mut ascii = true;
         buf.clear();
+        if let Some(end) = ascii_token(bytes, start, &mut buf) {
+            i = end;
+            f(Span::new(start, end), &buf);
+            continue;
+        }
+        buf.clear();
+        let mut ascii = true;
         let mut prev = '\0';
         let mut end = i;
         let mut chars = text[i..].char_indices().peekable();
@@ -110,6 +116,44 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Span, &str)) {
             f(Span::new(start, end), &raw);
         }
     }
+}
+
+/// The fast path of [`for_each_token`]: a token made of ASCII bytes only, whose joiners and
+/// following characters are ASCII too. Pushes its lowercased word characters to `buf` and
+/// returns its end, or `None` (with `buf` in any state) as soon as a non-ASCII byte matters,
+/// in which case the caller takes the general path from `start`. Same rules as the general
+/// path, byte by byte.
+#[inline]
+fn ascii_token(bytes: &[u8], start: usize, buf: &mut String) -> Option<usize> {
+    let n = bytes.len();
+    let mut j = start;
+    let mut prev = 0u8;
+    while j < n {
+        let b = bytes[j];
+        if b.is_ascii_alphanumeric() {
+            buf.push(char::from(b.to_ascii_lowercase()));
+            prev = b;
+            j += 1;
+            continue;
+        }
+        if b >= 0x80 {
+            return None;
+        }
+        let joiner = match b {
+            b'\'' | b'-' | b'.' => true,
+            b',' => prev.is_ascii_digit() && bytes.get(j + 1).is_some_and(u8::is_ascii_digit),
+            _ => false,
+        };
+        if !joiner {
+            return Some(j);
+        }
+        match bytes.get(j + 1) {
+            Some(&next) if next >= 0x80 => return None,
+            Some(next) if next.is_ascii_alphanumeric() => j += 1,
+            _ => return Some(j),
+        }
+    }
+    Some(j)
 }
 
 /// The tokens of `text`, collected.
@@ -172,7 +216,60 @@ mod tests {
         assert_eq!(toks[1].span.slice(text), "26");
     }
 
+    /// The general path alone, as it was before the ASCII fast path.
+    fn slow_tokens(text: &str) -> Vec<(Span, String)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let c = text[i..].chars().next().expect("char boundary");
+            if !is_word(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let mut buf = String::new();
+            let mut prev = '\0';
+            let mut end = i;
+            let mut chars = text[i..].char_indices().peekable();
+            while let Some((off, c)) = chars.next() {
+                if is_word(c) {
+                    buf.push(c);
+                    prev = c;
+                    end = i + off + c.len_utf8();
+                } else {
+                    let next = chars.peek().map_or(' ', |&(_, c)| c);
+                    if is_joiner(c, prev, next) && is_word(next) {
+                        continue;
+                    }
+                    break;
+                }
+            }
+            i = end;
+            let norm: String = buf.nfkc().flat_map(char::to_lowercase).collect();
+            out.push((Span::new(start, end), norm));
+        }
+        out
+    }
+
+    #[test]
+    fn fast_path_agrees_on_joiners() {
+        for s in [
+            "U.S.-led a,b 1,5 50,000 x, 5,a a,5 end. -x x- 'a' a'b a'é é'a a.é a-",
+            "Russia’s cease‑fire, 1,é 2,3 x.\u{301}y ab\u{301} A.B.",
+        ] {
+            let got: Vec<(Span, String)> =
+                tokens(s).into_iter().map(|t| (t.span, t.text)).collect();
+            assert_eq!(got, slow_tokens(s), "{s:?}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn fast_path_agrees_with_the_general_path(s in "[a-zA-Z0-9 ,.'\\-é’\u{301}Ａ]{0,40}") {
+            let got: Vec<(Span, String)> = tokens(&s).into_iter().map(|t| (t.span, t.text)).collect();
+            proptest::prop_assert_eq!(got, slow_tokens(&s));
+        }
+
         #[test]
         fn never_panics_and_spans_are_valid(s in "\\PC*") {
             for t in tokens(&s) {
