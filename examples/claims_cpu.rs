@@ -1,8 +1,8 @@
 //! CPU time of claim extraction on the generator's corpus, per kind.
 //!
-//! `cargo run --release --example claims_cpu -- [DOCS] [REPEAT]`: generates DOCS documents (seed
+//! `cargo run --release --example claims_cpu -- [DOCS] [REPEAT] [RUN]`: generates DOCS documents (seed
 //! 1, default 2,000), then extracts each kind alone and all kinds together REPEAT times (default
-//! 5), printing the median throughput per kind in MB/s of text per core, from the process CPU
+//! 5; RUN picks one of `quantity`, `date`, `quote`, `all`, `all, no context`), printing the median throughput per kind in MB/s of text per core, from the process CPU
 //! time (user + system, `getrusage`-like via `/proc/self/stat`), which is less noisy than wall
 //! time on a shared machine.
 
@@ -24,6 +24,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let docs: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(2000);
     let repeat: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(5);
+    let only: Option<String> = args.next();
     let config = Config {
         docs,
         seed: 1,
@@ -44,6 +45,9 @@ fn main() {
         ("all, no context", Kind::ALL.to_vec(), false),
     ];
     for (name, kinds, context) in runs {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
         let ex = Extractor::new().kinds(kinds).context(context);
         let mut rates: Vec<f64> = (0..repeat)
             .map(|_| {

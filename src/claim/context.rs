@@ -49,24 +49,26 @@ impl Context {
     }
 }
 
-/// The claim-independent part of a sentence's context, computed once per sentence.
+/// The claim-independent part of a sentence's context, computed once per sentence. Words and
+/// entities borrow from the tokenized text; they become owned strings only in
+/// [`SentenceContext::for_claim`].
 #[derive(Debug, Clone)]
-pub(crate) struct SentenceContext {
-    words: Vec<String>,
-    entities: Vec<String>,
+pub(crate) struct SentenceContext<'t> {
+    words: Vec<&'t str>,
+    entities: Vec<&'t str>,
     source: Option<String>,
     /// (byte offset, lemma) of event verbs; reporting verbs separately.
     verbs: Vec<(usize, &'static str)>,
     reporting: Option<&'static str>,
 }
 
-impl SentenceContext {
+impl<'t> SentenceContext<'t> {
     /// Computes the context of the sentence `span` of a tokenized text.
-    pub(crate) fn new(lx: &Lexed<'_>, span: Span) -> SentenceContext {
+    pub(crate) fn new(lx: &'t Lexed<'t>, span: Span) -> SentenceContext<'t> {
         let a = lx.toks.partition_point(|t| t.start < span.start);
         let b = lx.toks.partition_point(|t| t.start < span.end);
-        let mut words: Vec<String> = Vec::new();
-        let mut entities: Vec<String> = Vec::new();
+        let mut words: Vec<&'t str> = Vec::new();
+        let mut entities: Vec<&'t str> = Vec::new();
         let mut verbs = Vec::new();
         let mut reporting = None;
         let mut source = None;
@@ -104,7 +106,7 @@ impl SentenceContext {
             if t.is_word() && lx.capitalized(i) {
                 let (end, text) = entity_at(lx, i, a, b);
                 if let Some(e) = text {
-                    push_unique(&mut entities, &e);
+                    push_unique(&mut entities, e);
                 }
                 if end > i + 1 {
                     for k in i + 1..end {
@@ -141,17 +143,17 @@ impl SentenceContext {
             .or(self.reporting)
             .map(str::to_string);
         Context {
-            words: self.words.clone(),
-            entities: self.entities.clone(),
+            words: self.words.iter().map(|w| (*w).to_string()).collect(),
+            entities: self.entities.iter().map(|e| (*e).to_string()).collect(),
             source: self.source.clone(),
             verb,
         }
     }
 }
 
-fn push_unique(v: &mut Vec<String>, w: &str) {
-    if !v.iter().any(|x| x == w) {
-        v.push(w.to_string());
+fn push_unique<'t>(v: &mut Vec<&'t str>, w: &'t str) {
+    if !v.contains(&w) {
+        v.push(w);
     }
 }
 
@@ -191,7 +193,7 @@ fn not_a_name(w: &str) -> bool {
 }
 
 /// The entity starting at capitalized word `i`: `(one past its last token, its text)`.
-fn entity_at(lx: &Lexed<'_>, i: usize, a: usize, b: usize) -> (usize, Option<String>) {
+fn entity_at<'t>(lx: &Lexed<'t>, i: usize, a: usize, b: usize) -> (usize, Option<&'t str>) {
     let toks = &lx.toks;
     let mut end = i + 1;
     let mut last = i;
@@ -247,7 +249,7 @@ fn entity_at(lx: &Lexed<'_>, i: usize, a: usize, b: usize) -> (usize, Option<Str
     } else {
         text
     };
-    (end, Some(text.to_string()))
+    (end, Some(text))
 }
 
 /// The capitalized name that opens the sentence (after `The` and titles), if any.
