@@ -36,7 +36,11 @@ fn main() {
         .map(|r| Document::new(r.id, r.text))
         .collect();
     let bytes: usize = corpus.iter().map(|d| d.text.len()).sum();
-    println!("{} documents, {:.1} MB of text", corpus.len(), bytes as f64 / 1e6);
+    println!(
+        "{} documents, {:.1} MB of text",
+        corpus.len(),
+        bytes as f64 / 1e6
+    );
     let runs: [(&str, Vec<Kind>, bool); 5] = [
         ("quantity", vec![Kind::Quantity], true),
         ("date", vec![Kind::Date], true),
@@ -59,6 +63,9 @@ fn main() {
             })
             .collect();
         rates.sort_by(f64::total_cmp);
-        println!("{name:<16} median {:6.1} MB/s per core", rates[rates.len() / 2]);
+        println!(
+            "{name:<16} median {:6.1} MB/s per core",
+            rates[rates.len() / 2]
+        );
     }
 }
