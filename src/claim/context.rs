@@ -17,9 +17,11 @@
 //! let ctx = Context::of_sentence(text, crosscheck::Span::new(0, text.len()), 20);
 //! assert_eq!(ctx.source.as_deref(), Some("the Telegraph newspaper"));
 //! assert_eq!(ctx.verb.as_deref(), Some("send"));
-//! assert_eq!(ctx.entities, ["Starmer", "European", "Telegraph"]);
+//! assert_eq!(*ctx.entities, ["Starmer", "European", "Telegraph"]);
 //! assert!(ctx.words.iter().any(|w| w == "servicemen"));
 //! ```
+
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -30,14 +32,22 @@ use crate::corpus::Span;
 /// The context of a claim.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Context {
-    /// Content words of the sentence, lowercased, each once, in order.
-    pub words: Vec<String>,
-    /// Named entities of the sentence, as written, each once, in order.
-    pub entities: Vec<String>,
+    /// Content words of the sentence, lowercased, each once, in order. Shared by the claims of
+    /// one sentence.
+    #[serde(serialize_with = "ser_list")]
+    pub words: Arc<[String]>,
+    /// Named entities of the sentence, as written, each once, in order. Shared by the claims of
+    /// one sentence.
+    #[serde(serialize_with = "ser_list")]
+    pub entities: Arc<[String]>,
     /// The attributed speaker or source, as written (`the Telegraph newspaper`).
     pub source: Option<String>,
     /// The lemma of the event verb nearest to the claim (`send`, `deploy`, `sign`).
     pub verb: Option<String>,
+}
+
+fn ser_list<S: serde::Serializer>(v: &Arc<[String]>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(v.iter())
 }
 
 impl Context {
@@ -49,22 +59,21 @@ impl Context {
     }
 }
 
-/// The claim-independent part of a sentence's context, computed once per sentence. Words and
-/// entities borrow from the tokenized text; they become owned strings only in
-/// [`SentenceContext::for_claim`].
+/// The claim-independent part of a sentence's context, computed once per sentence; its claims
+/// share the word and entity lists.
 #[derive(Debug, Clone)]
-pub(crate) struct SentenceContext<'t> {
-    words: Vec<&'t str>,
-    entities: Vec<&'t str>,
+pub(crate) struct SentenceContext {
+    words: Arc<[String]>,
+    entities: Arc<[String]>,
     source: Option<String>,
     /// (byte offset, lemma) of event verbs; reporting verbs separately.
     verbs: Vec<(usize, &'static str)>,
     reporting: Option<&'static str>,
 }
 
-impl<'t> SentenceContext<'t> {
+impl SentenceContext {
     /// Computes the context of the sentence `span` of a tokenized text.
-    pub(crate) fn new(lx: &'t Lexed<'t>, span: Span) -> SentenceContext<'t> {
+    pub(crate) fn new<'t>(lx: &'t Lexed<'t>, span: Span) -> SentenceContext {
         let a = lx.toks.partition_point(|t| t.start < span.start);
         let b = lx.toks.partition_point(|t| t.start < span.end);
         let mut words: Vec<&'t str> = Vec::new();
@@ -125,8 +134,8 @@ impl<'t> SentenceContext<'t> {
             i += 1;
         }
         SentenceContext {
-            words,
-            entities,
+            words: words.iter().map(|w| (*w).to_string()).collect(),
+            entities: entities.iter().map(|e| (*e).to_string()).collect(),
             source,
             verbs,
             reporting,
@@ -143,8 +152,8 @@ impl<'t> SentenceContext<'t> {
             .or(self.reporting)
             .map(str::to_string);
         Context {
-            words: self.words.iter().map(|w| (*w).to_string()).collect(),
-            entities: self.entities.iter().map(|e| (*e).to_string()).collect(),
+            words: Arc::clone(&self.words),
+            entities: Arc::clone(&self.entities),
             source: self.source.clone(),
             verb,
         }
