@@ -275,7 +275,13 @@ impl Extractor {
         let lx = lex::Lexed::new(text);
         // Dates come first, whatever the kinds: their spans are excluded from quantities ("its
         // 2008 pledge" is a year, not a count).
-        let dates = if self.kinds.contains(Kind::Date) || self.kinds.contains(Kind::Quantity) {
+        let need_dates = self.kinds.contains(Kind::Date) || self.kinds.contains(Kind::Quantity);
+        // Quotes need the date tokenizer's tokens of the whole text: with both, tokenize once.
+        let mut shared = Vec::new();
+        let dates = if need_dates && self.kinds.contains(Kind::Quote) {
+            date::lex::tokenize(text, &mut shared);
+            date::find_dates_in(text, &shared, doc.meta.published)
+        } else if need_dates {
             date::find_dates(text, doc.meta.published)
         } else {
             Vec::new()
@@ -294,7 +300,12 @@ impl Extractor {
             }
         }
         if self.kinds.contains(Kind::Quote) {
-            for q in quote::find_quotes(text) {
+            let quotes = if need_dates {
+                quote::find_quotes_in(text, shared)
+            } else {
+                quote::find_quotes(text)
+            };
+            for q in quotes {
                 found.push((q.span, Kind::Quote, Detail::Quote(q)));
             }
         }

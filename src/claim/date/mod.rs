@@ -177,6 +177,23 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
     out
 }
 
+/// [`find_dates`] over the tokens of the whole `text` (from [`lex::tokenize`]), when a caller
+/// has them anyway: only the tokens inside the anchor windows are matched, as in
+/// [`find_dates`].
+pub(crate) fn find_dates_in(
+    text: &str,
+    toks: &[Tok<'_>],
+    published: Option<Date>,
+) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    for (ws, we) in windows::windows(text) {
+        let a = toks.partition_point(|t| t.start < ws);
+        let b = a + toks[a..].partition_point(|t| t.start < we);
+        scan(&toks[a..b], published, 0, &mut out);
+    }
+    out
+}
+
 /// Runs the matcher over the tokens of one window starting at byte `offset`.
 fn scan(toks: &[Tok<'_>], published: Option<Date>, offset: usize, out: &mut Vec<DateMention>) {
     let mut p = Parser { t: toks, floor: 0 };
