@@ -17,9 +17,11 @@
 //! let ctx = Context::of_sentence(text, crosscheck::Span::new(0, text.len()), 20);
 //! assert_eq!(ctx.source.as_deref(), Some("the Telegraph newspaper"));
 //! assert_eq!(ctx.verb.as_deref(), Some("send"));
-//! assert_eq!(ctx.entities, ["Starmer", "European", "Telegraph"]);
+//! assert_eq!(*ctx.entities, ["Starmer", "European", "Telegraph"]);
 //! assert!(ctx.words.iter().any(|w| w == "servicemen"));
 //! ```
+
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -30,14 +32,22 @@ use crate::corpus::Span;
 /// The context of a claim.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Context {
-    /// Content words of the sentence, lowercased, each once, in order.
-    pub words: Vec<String>,
-    /// Named entities of the sentence, as written, each once, in order.
-    pub entities: Vec<String>,
+    /// Content words of the sentence, lowercased, each once, in order. Shared by the claims of
+    /// one sentence.
+    #[serde(serialize_with = "ser_list")]
+    pub words: Arc<[String]>,
+    /// Named entities of the sentence, as written, each once, in order. Shared by the claims of
+    /// one sentence.
+    #[serde(serialize_with = "ser_list")]
+    pub entities: Arc<[String]>,
     /// The attributed speaker or source, as written (`the Telegraph newspaper`).
     pub source: Option<String>,
     /// The lemma of the event verb nearest to the claim (`send`, `deploy`, `sign`).
     pub verb: Option<String>,
+}
+
+fn ser_list<S: serde::Serializer>(v: &Arc<[String]>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(v.iter())
 }
 
 impl Context {
@@ -49,11 +59,12 @@ impl Context {
     }
 }
 
-/// The claim-independent part of a sentence's context, computed once per sentence.
+/// The claim-independent part of a sentence's context, computed once per sentence; its claims
+/// share the word and entity lists.
 #[derive(Debug, Clone)]
 pub(crate) struct SentenceContext {
-    words: Vec<String>,
-    entities: Vec<String>,
+    words: Arc<[String]>,
+    entities: Arc<[String]>,
     source: Option<String>,
     /// (byte offset, lemma) of event verbs; reporting verbs separately.
     verbs: Vec<(usize, &'static str)>,
@@ -62,11 +73,11 @@ pub(crate) struct SentenceContext {
 
 impl SentenceContext {
     /// Computes the context of the sentence `span` of a tokenized text.
-    pub(crate) fn new(lx: &Lexed<'_>, span: Span) -> SentenceContext {
+    pub(crate) fn new<'t>(lx: &'t Lexed<'t>, span: Span) -> SentenceContext {
         let a = lx.toks.partition_point(|t| t.start < span.start);
         let b = lx.toks.partition_point(|t| t.start < span.end);
-        let mut words: Vec<String> = Vec::new();
-        let mut entities: Vec<String> = Vec::new();
+        let mut words: Vec<&'t str> = Vec::new();
+        let mut entities: Vec<&'t str> = Vec::new();
         let mut verbs = Vec::new();
         let mut reporting = None;
         let mut source = None;
@@ -104,7 +115,7 @@ impl SentenceContext {
             if t.is_word() && lx.capitalized(i) {
                 let (end, text) = entity_at(lx, i, a, b);
                 if let Some(e) = text {
-                    push_unique(&mut entities, &e);
+                    push_unique(&mut entities, e);
                 }
                 if end > i + 1 {
                     for k in i + 1..end {
@@ -123,8 +134,8 @@ impl SentenceContext {
             i += 1;
         }
         SentenceContext {
-            words,
-            entities,
+            words: words.iter().map(|w| (*w).to_string()).collect(),
+            entities: entities.iter().map(|e| (*e).to_string()).collect(),
             source,
             verbs,
             reporting,
@@ -141,17 +152,17 @@ impl SentenceContext {
             .or(self.reporting)
             .map(str::to_string);
         Context {
-            words: self.words.clone(),
-            entities: self.entities.clone(),
+            words: Arc::clone(&self.words),
+            entities: Arc::clone(&self.entities),
             source: self.source.clone(),
             verb,
         }
     }
 }
 
-fn push_unique(v: &mut Vec<String>, w: &str) {
-    if !v.iter().any(|x| x == w) {
-        v.push(w.to_string());
+fn push_unique<'t>(v: &mut Vec<&'t str>, w: &'t str) {
+    if !v.contains(&w) {
+        v.push(w);
     }
 }
 
@@ -191,7 +202,7 @@ fn not_a_name(w: &str) -> bool {
 }
 
 /// The entity starting at capitalized word `i`: `(one past its last token, its text)`.
-fn entity_at(lx: &Lexed<'_>, i: usize, a: usize, b: usize) -> (usize, Option<String>) {
+fn entity_at<'t>(lx: &Lexed<'t>, i: usize, a: usize, b: usize) -> (usize, Option<&'t str>) {
     let toks = &lx.toks;
     let mut end = i + 1;
     let mut last = i;
@@ -247,7 +258,7 @@ fn entity_at(lx: &Lexed<'_>, i: usize, a: usize, b: usize) -> (usize, Option<Str
     } else {
         text
     };
-    (end, Some(text.to_string()))
+    (end, Some(text))
 }
 
 /// The capitalized name that opens the sentence (after `The` and titles), if any.

@@ -40,7 +40,9 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 pub use context::Context;
+pub use date::{DateMention, Granularity};
 pub use quantity::{Qualifier, Quantity, QuantityMention};
+pub use quote::QuoteMention;
 
 use crate::corpus::{Document, Span};
 use crate::text::sentence::Sentences;
@@ -98,6 +100,10 @@ impl FromStr for Kind {
 pub enum Detail {
     /// A quantity.
     Quantity(Quantity),
+    /// A date, with its resolved day range.
+    Date(date::DateMention),
+    /// A direct quote, with its speaker.
+    Quote(quote::QuoteMention),
 }
 
 /// A claim: where it is, what it says, and its context.
@@ -130,8 +136,45 @@ impl Serialize for Claim {
         m.serialize_entry("sentence", &[self.sentence.start, self.sentence.end])?;
         match &self.detail {
             Detail::Quantity(q) => m.serialize_entry("quantity", q)?,
+            Detail::Date(d) => m.serialize_entry("date", &DateJson(d))?,
+            Detail::Quote(q) => m.serialize_entry("quote", &QuoteJson(q))?,
         }
         m.serialize_entry("context", &self.context)?;
+        m.end()
+    }
+}
+
+/// The `"date"` object of a claim: `{start, end, granularity, relative, year, month, day,
+/// weekday}` (the last four as stated in the text, or null).
+struct DateJson<'a>(&'a date::DateMention);
+
+impl Serialize for DateJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        let mut m = s.serialize_map(Some(8))?;
+        m.serialize_entry("start", &d.start.map(|x| x.to_string()))?;
+        m.serialize_entry("end", &d.end.map(|x| x.to_string()))?;
+        m.serialize_entry("granularity", &d.granularity)?;
+        m.serialize_entry("relative", &d.relative)?;
+        m.serialize_entry("year", &d.year)?;
+        m.serialize_entry("month", &d.month)?;
+        m.serialize_entry("day", &d.day)?;
+        m.serialize_entry("weekday", &d.weekday.map(date::weekday_name))?;
+        m.end()
+    }
+}
+
+/// The `"quote"` object of a claim: `{speaker, text, verb, fragment}`.
+struct QuoteJson<'a>(&'a quote::QuoteMention);
+
+impl Serialize for QuoteJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let q = self.0;
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("speaker", &q.speaker)?;
+        m.serialize_entry("text", &q.text)?;
+        m.serialize_entry("verb", &q.verb)?;
+        m.serialize_entry("fragment", &q.fragment)?;
         m.end()
     }
 }
@@ -230,12 +273,40 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
         let text = doc.text.as_str();
         let lx = lex::Lexed::new(text);
-        // Dates come first: their spans are excluded from quantities.
-        let date_spans: Vec<Span> = Vec::new();
+        // Dates come first, whatever the kinds: their spans are excluded from quantities ("its
+        // 2008 pledge" is a year, not a count).
+        let need_dates = self.kinds.contains(Kind::Date) || self.kinds.contains(Kind::Quantity);
+        // Quotes need the date tokenizer's tokens of the whole text: with both, tokenize once.
+        let mut shared = Vec::new();
+        let dates = if need_dates && self.kinds.contains(Kind::Quote) {
+            date::lex::tokenize(text, &mut shared);
+            date::find_dates_in(text, &shared, doc.meta.published)
+        } else if need_dates {
+            date::find_dates(text, doc.meta.published)
+        } else {
+            Vec::new()
+        };
         let mut found: Vec<(Span, Kind, Detail)> = Vec::new();
         if self.kinds.contains(Kind::Quantity) {
+            // `find_dates` returns its mentions in order without overlaps: sorted by start.
+            let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
             for m in quantity::find_in(&lx, &date_spans, self.tolerance) {
                 found.push((m.span, Kind::Quantity, Detail::Quantity(m.quantity)));
+            }
+        }
+        if self.kinds.contains(Kind::Date) {
+            for d in dates {
+                found.push((d.span, Kind::Date, Detail::Date(d)));
+            }
+        }
+        if self.kinds.contains(Kind::Quote) {
+            let quotes = if need_dates {
+                quote::find_quotes_in(text, shared)
+            } else {
+                quote::find_quotes(text)
+            };
+            for q in quotes {
+                found.push((q.span, Kind::Quote, Detail::Quote(q)));
             }
         }
         if found.is_empty() {
@@ -243,17 +314,18 @@ impl Extractor {
         }
         found.sort_by_key(|(span, kind, _)| (span.start, *kind, span.end));
         let sentences = Sentences::new(text);
-        let mut cache: Vec<(usize, context::SentenceContext)> = Vec::new();
+        // Contexts are computed once per sentence span that holds a claim (a quote may span
+        // several sentences: its key is the whole span).
+        let mut cache: Vec<(Span, context::SentenceContext)> = Vec::new();
         found
             .into_iter()
             .map(|(span, kind, detail)| {
                 let sentence = sentences.around(span);
-                let context = if self.context {
-                    let idx = sentences.index_of(span.start).unwrap_or(usize::MAX);
-                    let pos = match cache.iter().position(|(i, _)| *i == idx) {
+                let mut context = if self.context {
+                    let pos = match cache.iter().rposition(|(s, _)| *s == sentence) {
                         Some(pos) => pos,
                         None => {
-                            cache.push((idx, context::SentenceContext::new(&lx, sentence)));
+                            cache.push((sentence, context::SentenceContext::new(&lx, sentence)));
                             cache.len() - 1
                         }
                     };
@@ -261,6 +333,12 @@ impl Extractor {
                 } else {
                     Context::default()
                 };
+                // A quote's source is its speaker, whatever the sentence says.
+                if let Detail::Quote(q) = &detail {
+                    if q.speaker.is_some() {
+                        context.source.clone_from(&q.speaker);
+                    }
+                }
                 Claim {
                     doc: doc.meta.id.clone(),
                     kind,

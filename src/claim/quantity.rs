@@ -1,7 +1,7 @@
 //! Quantities in news prose: numbers with their qualifier, interval, unit and counted noun.
 //!
-//! One pass over the tokens of [`lex`](super::lex): at each token that can start a number (digits,
-//! a number word, a currency sign, a vague magnitude), parse the amount (`$2bn`, `1.5 million`,
+//! One pass over the claim lexer's tokens (`claim::lex`): at each token that can start a number
+//! (digits, a number word, a currency sign, a vague magnitude), parse the amount (`$2bn`, `1.5 million`,
 //! `twenty-six`, `two-thirds`, `tens of thousands`), an optional range (`20-30,000`,
 //! `between 2 and 3 million`), the unit (`%`, `per cent`, `km`, `euros`), the counted noun
 //! phrase (`European servicemen` -> `servicemen`), and the qualifier before or after

@@ -122,7 +122,24 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     if raw.is_empty() {
         return Vec::new();
     }
-    attrib::attribute(text, raw)
+    attrib::attribute_with(text, raw, None)
+}
+
+/// [`find_quotes`] with the tokens of the whole `text` already computed (by
+/// `date::lex::tokenize`), so that dates and quotes share one tokenization.
+pub(crate) fn find_quotes_in<'a>(
+    text: &'a str,
+    toks: Vec<crate::claim::date::lex::Tok<'a>>,
+) -> Vec<QuoteMention> {
+    let marks = marks::find_marks(text);
+    if marks.is_empty() {
+        return Vec::new();
+    }
+    let raw = marks::pair_quotes(text, &marks);
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    attrib::attribute_with(text, raw, Some(toks))
 }
 
 /// The quoted words of `parts`: trimmed, a trailing comma dropped, joined, whitespace collapsed.

@@ -146,19 +146,40 @@ fn write_text(
             c.span.end,
             c.text
         )?;
-        // Other kinds print their own details once they exist.
-        #[allow(irrefutable_let_patterns)]
-        if let Detail::Quantity(q) = &c.detail {
-            let f = |v: Option<f64>| v.map_or("·".to_string(), |v| format!("{v}"));
-            let qual = serde_json::to_value(q.qualifier).ok();
-            let qual = qual.as_ref().and_then(|v| v.as_str()).unwrap_or("");
-            write!(w, "  {qual} [{}, {}]", f(q.low), f(q.high))?;
-            if let Some(u) = &q.unit {
-                write!(w, " unit={u}")?;
+        match &c.detail {
+            Detail::Quantity(q) => {
+                let f = |v: Option<f64>| v.map_or("·".to_string(), |v| format!("{v}"));
+                let qual = serde_json::to_value(q.qualifier).ok();
+                let qual = qual.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+                write!(w, "  {qual} [{}, {}]", f(q.low), f(q.high))?;
+                if let Some(u) = &q.unit {
+                    write!(w, " unit={u}")?;
+                }
+                if let Some(n) = &q.noun {
+                    write!(w, " noun={n}")?;
+                }
             }
-            if let Some(n) = &q.noun {
-                write!(w, " noun={n}")?;
+            Detail::Date(d) => {
+                let f =
+                    |v: Option<jiff::civil::Date>| v.map_or("·".to_string(), |v| v.to_string());
+                let gran = serde_json::to_value(d.granularity).ok();
+                let gran = gran.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+                write!(w, "  {gran} [{}, {}]", f(d.start), f(d.end))?;
+                if d.relative {
+                    write!(w, " relative")?;
+                }
             }
+            Detail::Quote(q) => {
+                if q.fragment {
+                    write!(w, "  fragment")?;
+                }
+                if q.speaker.is_none() {
+                    if let Some(s) = q.speaker_span {
+                        write!(w, " speaker?={:?}", s.slice(text))?;
+                    }
+                }
+            }
+            _ => {}
         }
         if let Some(s) = &c.context.source {
             write!(w, " source={s:?}")?;

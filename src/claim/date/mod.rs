@@ -153,7 +153,7 @@ fn ser_weekday<S: Serializer>(w: &Option<Weekday>, s: S) -> Result<S::Ok, S::Err
     }
 }
 
-fn weekday_name(w: Weekday) -> &'static str {
+pub(crate) fn weekday_name(w: Weekday) -> &'static str {
     match w {
         Weekday::Monday => "monday",
         Weekday::Tuesday => "tuesday",
@@ -173,6 +173,23 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
     for (ws, we) in windows::windows(text) {
         lex::tokenize(&text[ws..we], &mut toks);
         scan(&toks, published, ws, &mut out);
+    }
+    out
+}
+
+/// [`find_dates`] over the tokens of the whole `text` (from [`lex::tokenize`]), when a caller
+/// has them anyway: only the tokens inside the anchor windows are matched, as in
+/// [`find_dates`].
+pub(crate) fn find_dates_in(
+    text: &str,
+    toks: &[Tok<'_>],
+    published: Option<Date>,
+) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    for (ws, we) in windows::windows(text) {
+        let a = toks.partition_point(|t| t.start < ws);
+        let b = a + toks[a..].partition_point(|t| t.start < we);
+        scan(&toks[a..b], published, 0, &mut out);
     }
     out
 }

@@ -286,3 +286,28 @@ fn pathological_inputs_stay_fast() {
         );
     }
 }
+
+#[test]
+fn whole_text_tokens_give_the_same_dates() {
+    use crate::generate::{Config, Generator};
+    let config = Config {
+        docs: 150,
+        seed: 7,
+        ..Config::default()
+    };
+    let mut texts: Vec<String> = Generator::new(config).unwrap().map(|r| r.text).collect();
+    for e in std::fs::read_dir("seeds").unwrap() {
+        texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+    }
+    texts.push("On Friday\n\nlast week, on Jan. 6 2026 and \"2008\" — mid-2025.".to_string());
+    let published = Some(jiff::civil::date(2026, 1, 10));
+    for t in &texts {
+        let mut toks = Vec::new();
+        lex::tokenize(t, &mut toks);
+        assert_eq!(
+            super::find_dates_in(t, &toks, published),
+            find_dates(t, published),
+            "{t}"
+        );
+    }
+}

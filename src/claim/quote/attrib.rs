@@ -617,9 +617,14 @@ struct Merged {
     split: Option<Attr>,
 }
 
-/// Attributes and resolves the paired quotes.
-pub(crate) fn attribute(text: &str, raw: Vec<RawQuote>) -> Vec<QuoteMention> {
-    let doc = Doc::new(text, &raw);
+/// Attributes and resolves the paired quotes; `toks` are the tokens of the whole text if the
+/// caller has them.
+pub(crate) fn attribute_with<'a>(
+    text: &'a str,
+    raw: Vec<RawQuote>,
+    toks: Option<Vec<Tok<'a>>>,
+) -> Vec<QuoteMention> {
+    let doc = Doc::new_with(text, &raw, toks);
     // Merge quotes split around their attribution.
     let mut merged: Vec<Merged> = Vec::with_capacity(raw.len());
     for q in raw {

@@ -94,9 +94,23 @@ fn is_open_quote_tok(t: &Tok<'_>) -> bool {
 }
 
 impl<'a> Doc<'a> {
+    #[cfg(test)]
     pub(crate) fn new(text: &'a str, quotes: &[RawQuote]) -> Doc<'a> {
-        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-        lex::tokenize(text, &mut toks);
+        Doc::new_with(text, quotes, None)
+    }
+
+    /// The document model of `text`; `toks` are its tokens (from `lex::tokenize` over the whole
+    /// text) if the caller has them.
+    pub(crate) fn new_with(
+        text: &'a str,
+        quotes: &[RawQuote],
+        toks: Option<Vec<Tok<'a>>>,
+    ) -> Doc<'a> {
+        let toks = toks.unwrap_or_else(|| {
+            let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+            lex::tokenize(text, &mut toks);
+            toks
+        });
         let n = toks.len();
         // Quoted tokens.
         let mut in_quote = vec![false; n];

@@ -308,6 +308,6 @@ fn phase_timing() {
     let d = names::Doc::new(&s, &r);
     println!("doc {:?} {}", t.elapsed(), d.toks.len());
     let t = std::time::Instant::now();
-    let q = attrib::attribute(&s, r);
+    let q = attrib::attribute_with(&s, r, None);
     println!("attrib {:?} {}", t.elapsed(), q.len());
 }
