@@ -36,7 +36,8 @@
 //! 3. Inside each connected component of the candidate graph, average linkage merges clusters
 //!    while the mean cosine over all their cross pairs stays above the threshold, so chains do
 //!    not merge unrelated events. Near-duplicate groups enter as whole units
-//!    ([`Clusterer::cluster_with_groups`]); events then enter the story level as whole units, so
+//!    ([`Clusterer::cluster_with_groups`], or [`EventPipeline`] which runs
+//!    [`crate::dedup`] first); events then enter the story level as whole units, so
 //!    groups nest in events and events nest in stories.
 //! 4. When both articles have a `published` date, pairs further apart than the window
 //!    ([`ClusterBuilder::window_days`]) count as dissimilar.
@@ -71,6 +72,7 @@ mod eval;
 mod event;
 pub mod features;
 mod linkage;
+mod pipeline;
 mod union_find;
 
 pub use eval::{BCubed, bcubed};
@@ -78,6 +80,7 @@ pub use event::{
     Cluster, ClusterBuilder, ClusterConfig, ClusterId, Clusterer, Clustering, Explanation,
     PairSimilarity, SharedFeature,
 };
+pub use pipeline::{EventPipeline, GroupedClustering};
 pub use union_find::UnionFind;
 
 mod groups;
