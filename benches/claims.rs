@@ -36,6 +36,7 @@ fn generated() -> Vec<Document> {
         docs: 2000,
         seed: 1,
         dup_rate: 0.3,
+        ..Config::default()
     };
     Generator::new(config)
         .unwrap()
