@@ -50,7 +50,7 @@ fn jsonl_on_the_seeds_one_line_per_document_sorted() {
     assert_eq!(ids, sorted);
     for r in &records {
         let keys: Vec<&String> = r.as_object().expect("object").keys().collect();
-        assert_eq!(keys, ["event", "id", "story"]);
+        assert_eq!(keys, ["event", "group", "id", "story"]);
     }
     assert_eq!(
         label(&records, "003", "event"),
@@ -62,6 +62,59 @@ fn jsonl_on_the_seeds_one_line_per_document_sorted() {
     );
     let story = label(&records, "000", "story");
     assert!(records.iter().all(|r| r["story"] == story));
+}
+
+#[test]
+fn a_near_duplicate_shares_its_group_and_event() {
+    let out = cluster()
+        .arg(path("seeds"))
+        .arg(path("fixtures/dedup/003_edited.txt"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert_eq!(records.len(), 6);
+    let copy = records
+        .iter()
+        .find(|r| !r["id"].as_str().expect("id").starts_with('0'))
+        .expect("the copy");
+    let original = records
+        .iter()
+        .find(|r| r["id"].as_str().expect("id").starts_with("003"))
+        .expect("003");
+    assert_eq!(copy["group"], original["group"]);
+    assert_eq!(copy["event"], original["event"]);
+    // Every other document is its own group, and 004 shares 003's event but not its group.
+    let groups: std::collections::BTreeSet<&str> = records
+        .iter()
+        .map(|r| r["group"].as_str().expect("group"))
+        .collect();
+    assert_eq!(groups.len(), 5);
+    assert_ne!(
+        label(&records, "004", "group"),
+        label(&records, "003", "group")
+    );
+    assert_eq!(
+        label(&records, "004", "event"),
+        label(&records, "003", "event")
+    );
+
+    let text = cluster()
+        .arg(path("seeds"))
+        .arg(path("fixtures/dedup/003_edited.txt"))
+        .args(["--format", "text"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&text);
+    let copy_id = copy["id"].as_str().expect("id");
+    let at = |needle: &str| text.lines().position(|l| l.contains(needle)).expect(needle);
+    assert!(text.contains(&format!("= {copy_id}")), "{text}");
+    assert_eq!(at(copy_id), at("003_") + 1, "{text}");
 }
 
 #[test]
@@ -185,14 +238,18 @@ fn thresholds_change_the_partition() {
 #[test]
 fn window_days_splits_events_by_date() {
     let dir = tempfile::tempdir().expect("tempdir");
+    // Two wordings (not near-duplicates: a copy would join its original's event whatever the
+    // dates).
     let text = "Putin told the Eastern Economic Forum in Vladivostok that foreign troops in Ukraine \
                 would be legitimate targets after 26 countries pledged forces.";
+    let other = "Speaking in Vladivostok at the Eastern Economic Forum, Putin warned that any \
+                 foreign troops in Ukraine would be legitimate targets once 26 countries pledged.";
     let corpus = dir.path().join("c.jsonl");
     std::fs::write(
         &corpus,
         format!(
             "{{\"id\":\"a\",\"published\":\"2025-09-05\",\"text\":\"{text}\"}}\n\
-             {{\"id\":\"b\",\"published\":\"2025-09-12\",\"text\":\"{text}\"}}\n"
+             {{\"id\":\"b\",\"published\":\"2025-09-12\",\"text\":\"{other}\"}}\n"
         ),
     )
     .expect("write");

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use crosscheck::Document;
-use crosscheck::cluster::{Cluster, ClusterConfig, Clustering, Explanation};
+use crosscheck::cluster::{Cluster, ClusterConfig, EventPipeline, Explanation, GroupedClustering};
+use crosscheck::dedup::Dedup;
 use serde::Serialize;
 use serde_json::json;
 
@@ -15,8 +16,10 @@ use super::{InputArgs, Outcome, Output};
 
 /// Group articles about the same event and, one level up, the same ongoing story.
 ///
-/// Prints one record per document, `{"id", "event", "story"}`, sorted by document id. Cluster ids
-/// are stable: a hash of the cluster's smallest document id.
+/// Prints one record per document, `{"id", "event", "story", "group"}`, sorted by document id,
+/// where `group` is the near-duplicate group (as `crosscheck dedup` finds it with its defaults);
+/// a group always lies inside one event. Ids are stable: a hash of the cluster's smallest
+/// document id (of the group's representative for groups).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -67,6 +70,7 @@ struct DocRecord<'a> {
     id: &'a str,
     event: String,
     story: String,
+    group: String,
 }
 
 pub fn run(args: Args) -> crosscheck::Result<Outcome> {
@@ -82,7 +86,9 @@ pub fn run(args: Args) -> crosscheck::Result<Outcome> {
         .story_window_days(default.story_window_days().max(args.window_days))
         .explain(args.explain)
         .build()?;
-    let clustering = clusterer.cluster(&docs);
+    let pipeline = EventPipeline::new(Dedup::builder().build()?, clusterer);
+    let grouped = pipeline.run(&docs);
+    let clustering = &grouped;
 
     let mut out = Output::to(args.output.as_deref())?;
     let format = args.format.unwrap_or(if out.is_terminal() {
@@ -92,9 +98,9 @@ pub fn run(args: Args) -> crosscheck::Result<Outcome> {
     });
     let w = out.writer();
     match format {
-        Format::Jsonl => write_jsonl(w, &docs, &clustering, args.explain),
-        Format::Json => write_json(w, &docs, &clustering, args.explain),
-        Format::Text => write_text(w, &docs, &clustering, args.explain),
+        Format::Jsonl => write_jsonl(w, &docs, clustering, args.explain),
+        Format::Json => write_json(w, &docs, clustering, args.explain),
+        Format::Text => write_text(w, &docs, clustering, args.explain),
     }
     .map_err(output_error)?;
     out.finish()?;
@@ -108,11 +114,13 @@ fn by_id(docs: &[Document]) -> Vec<usize> {
     order
 }
 
-fn doc_record<'a>(docs: &'a [Document], c: &Clustering, i: usize) -> DocRecord<'a> {
+fn doc_record<'a>(docs: &'a [Document], g: &GroupedClustering, i: usize) -> DocRecord<'a> {
+    let c = g.clustering();
     DocRecord {
         id: &docs[i].meta.id,
         event: c.event_of(i).id.to_string(),
         story: c.story_of(i).id.to_string(),
+        group: g.group_id(i).to_string(),
     }
 }
 
@@ -152,11 +160,12 @@ fn cluster_json(docs: &[Document], level: &str, cl: &Cluster, explain: bool) -> 
 fn write_jsonl(
     w: &mut impl Write,
     docs: &[Document],
-    c: &Clustering,
+    g: &GroupedClustering,
     explain: bool,
 ) -> std::io::Result<()> {
+    let c = g.clustering();
     for i in by_id(docs) {
-        serde_json::to_writer(&mut *w, &doc_record(docs, c, i))?;
+        serde_json::to_writer(&mut *w, &doc_record(docs, g, i))?;
         w.write_all(b"\n")?;
     }
     if explain {
@@ -173,12 +182,13 @@ fn write_jsonl(
 fn write_json(
     w: &mut impl Write,
     docs: &[Document],
-    c: &Clustering,
+    g: &GroupedClustering,
     explain: bool,
 ) -> std::io::Result<()> {
+    let c = g.clustering();
     let documents: Vec<DocRecord<'_>> = by_id(docs)
         .into_iter()
-        .map(|i| doc_record(docs, c, i))
+        .map(|i| doc_record(docs, g, i))
         .collect();
     let events: Vec<_> = c
         .events()
@@ -239,9 +249,10 @@ fn plural(n: usize, word: &str) -> String {
 fn write_text(
     w: &mut impl Write,
     docs: &[Document],
-    c: &Clustering,
+    g: &GroupedClustering,
     explain: bool,
 ) -> std::io::Result<()> {
+    let c = g.clustering();
     // Stories with most documents first, then by id; events likewise inside each story.
     let mut stories: Vec<&Cluster> = c.stories().iter().collect();
     stories.sort_by(|a, b| b.members.len().cmp(&a.members.len()).then(a.id.cmp(&b.id)));
@@ -298,17 +309,29 @@ fn write_text(
                 plural(event.members.len(), "document"),
                 date_range(docs, &event.members)
             )?;
+            // Each group's representative, then its copies indented under it.
             for &i in &event.members {
-                let d = &docs[i];
-                let date = d.meta.published.map(|p| p.to_string()).unwrap_or_default();
-                let source = d.meta.source.as_deref().unwrap_or("");
-                writeln!(
-                    w,
-                    "    {:<id_width$}  {date:<date_width$}{:<source_width$}{}",
-                    d.meta.id,
-                    headline_of(source, source_width.saturating_sub(2)),
-                    headline(d, 72)
-                )?;
+                let group = g.group_of(i);
+                if group.representative() as usize != i {
+                    continue;
+                }
+                for (k, &m) in group.members.iter().enumerate() {
+                    let d = &docs[m as usize];
+                    let date = d.meta.published.map(|p| p.to_string()).unwrap_or_default();
+                    let source = d.meta.source.as_deref().unwrap_or("");
+                    let (mark, width) = if k == 0 {
+                        ("", id_width)
+                    } else {
+                        ("= ", id_width.saturating_sub(2))
+                    };
+                    writeln!(
+                        w,
+                        "    {mark}{:<width$}  {date:<date_width$}{:<source_width$}{}",
+                        d.meta.id,
+                        headline_of(source, source_width.saturating_sub(2)),
+                        headline(d, 72)
+                    )?;
+                }
             }
             if explain && let Some(e) = &event.explanation {
                 write_explanation(w, docs, e, "      ")?;

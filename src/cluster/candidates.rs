@@ -92,6 +92,14 @@ pub(crate) fn candidate_pairs(
                     // Postings are sorted by doc: only later documents.
                     let from = posting.partition_point(|e| e.1 as usize <= i);
                     for &(_, j, wj) in &posting[from..] {
+                        // Out-of-window documents must not take the place of in-window ones
+                        // among the `per_doc` best.
+                        if let (Some(max), Some(d)) =
+                            (p.max_days, days_apart(days[i], days[j as usize]))
+                            && d > max
+                        {
+                            continue;
+                        }
                         let slot = &mut acc[j as usize];
                         if *slot == 0.0 {
                             touched.push(j);
@@ -114,12 +122,6 @@ pub(crate) fn candidate_pairs(
                 cands.sort_unstable_by(order);
                 let mut out: Vec<Pair> = Vec::new();
                 for (j, _) in cands {
-                    if let (Some(max), Some(d)) =
-                        (p.max_days, days_apart(days[i], days[j as usize]))
-                        && d > max
-                    {
-                        continue;
-                    }
                     let s = rows[i].cosine(&rows[j as usize]);
                     if s >= p.min_sim {
                         out.push((i as u32, j, s));

@@ -40,14 +40,14 @@ pub struct ClusterConfig {
 impl Default for ClusterConfig {
     fn default() -> ClusterConfig {
         ClusterConfig {
-            event_threshold: 0.3,
-            story_threshold: 0.1,
+            event_threshold: 0.35,
+            story_threshold: 0.12,
             window_days: 3,
             story_window_days: 60,
             title_weight: 2.0,
             entity_weight: 1.5,
-            number_weight: 1.5,
-            date_weight: 2.0,
+            number_weight: 3.0,
+            date_weight: 4.0,
             top_k: 16,
             max_posting: 256,
             per_doc: 32,
@@ -101,14 +101,14 @@ pub struct ClusterBuilder {
 impl ClusterBuilder {
     /// Minimum average cosine similarity between the articles of one event.
     ///
-    /// By default, 0.3. See the module docs, "Which threshold should you use?".
+    /// By default, 0.35. See the module docs, "Which threshold should you use?".
     pub fn event_threshold(&mut self, x: f32) -> &mut ClusterBuilder {
         self.config.event_threshold = x;
         self
     }
 
     /// Minimum average cosine similarity between the articles of one story; at most the event
-    /// threshold. By default, 0.1.
+    /// threshold. By default, 0.12.
     pub fn story_threshold(&mut self, y: f32) -> &mut ClusterBuilder {
         self.config.story_threshold = y;
         self
@@ -134,7 +134,8 @@ impl ClusterBuilder {
     }
 
     /// Multipliers of the TF-IDF weight of entities, numbers and dates (words count 1).
-    /// By default, 1.5, 1.5 and 2.
+    /// By default, 1.5, 3 and 4: numbers and dates are the details that tell two events of one
+    /// kind apart (two floods in one town two days apart share everything else).
     pub fn feature_weights(&mut self, entity: f32, number: f32, date: f32) -> &mut ClusterBuilder {
         self.config.entity_weight = entity;
         self.config.number_weight = number;
