@@ -20,21 +20,30 @@ import time
 import unicodedata
 
 _WORD = r"[^\W_]"
-_JOINERS = re.compile(rf"(?<={_WORD})['’ʼ‘\-‐‑.](?={_WORD})|(?<=[0-9]),(?=[0-9])")
+# A joiner between two word characters disappears (the lookbehind runs after the joiner is
+# matched, so the scan is driven by the joiner's character class: fast).
+_JOINERS = re.compile(rf"[.'’ʼ‘\-‐‑](?<={_WORD}.)(?={_WORD})|,(?<=[0-9],)(?=[0-9])")
 _TOKEN = re.compile(rf"{_WORD}+")
+# Fast path: ASCII punctuation and the usual Unicode punctuation become spaces, then str.split;
+# if any piece is still not purely alphanumeric, the exact regex tokenizes the text instead.
+_SPACES = {c: " " for c in range(128) if not chr(c).isalnum()}
+_SPACES.update({ord(c): " " for c in "“”‘’‚„«»‹›—–‒―…·•\u00a0\u2009\u202f"})
 
 
 def tokens(text: str) -> list[str]:
     """The normalized tokens of ``text``, in order."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return _TOKEN.findall(_JOINERS.sub("", text))
+    text = _JOINERS.sub("", unicodedata.normalize("NFKC", text).lower())
+    toks = text.translate(_SPACES).split()
+    if all(map(str.isalnum, toks)):
+        return toks
+    return _TOKEN.findall(text)
 
 
 def shingles(toks: list[str], n: int) -> list[str]:
     """Word n-grams of ``toks`` as strings (tokens joined by one space)."""
     if len(toks) <= n:
         return [" ".join(toks)] if toks else []
-    return [" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1)]
+    return list(map(" ".join, zip(*(toks[i:] for i in range(n)))))
 
 
 def read_corpus(path: str) -> tuple[list[str], list[str]]:

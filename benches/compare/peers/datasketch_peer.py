@@ -1,8 +1,9 @@
 """datasketch peer: MinHash + MinHashLSH, the fast way its docs recommend.
 
-- ``MinHash.bulk`` builds all sketches reusing one initialized state (its docs' bulk path), with a
-  fast non-cryptographic ``hashfunc`` instead of the default SHA1 (the docs suggest farmhash "for
-  better performance"; we use xxhash's xxh32, a pinned wheel of the same kind).
+- ``MinHash.generator`` (the streaming form of ``MinHash.bulk``, its docs' bulk path) builds all
+  sketches reusing one initialized state, with a fast non-cryptographic ``hashfunc`` instead of the
+  default SHA1 (the docs suggest farmhash "for better performance"; we use xxhash's xxh32, a pinned
+  wheel of the same kind).
 - ``MinHashLSH.insertion_session`` batches the inserts.
 - ``lsh.query`` per document, then every candidate pair is verified by the signatures' estimated
   Jaccard (``MinHash.jaccard``) >= threshold, as a user keeping only true matches would.
@@ -35,15 +36,14 @@ def main() -> int:
 
     ids, texts = read_corpus(args.corpus)
     ph.lap("load")
-    sets = [[s.encode("utf-8") for s in shingles(tokens(t), args.shingle)] for t in texts]
-    del texts
-    ph.lap("shingle")
+    # A generator end to end: each document's shingle list lives only while it is hashed.
+    sets = ([s.encode("utf-8") for s in shingles(tokens(t), args.shingle)] for t in texts)
     kw = {"num_perm": args.perm, "seed": args.seed}
     if hashfunc is not None:
         kw["hashfunc"] = hashfunc
-    mhs = MinHash.bulk(sets, **kw)
-    del sets
-    ph.lap("sketch")
+    mhs = list(MinHash.generator(sets, **kw))
+    del texts
+    ph.lap("shingle_sketch")
 
     rows = args.perm // args.bands
     lsh = MinHashLSH(threshold=args.threshold, num_perm=args.perm, params=(args.bands, rows))
