@@ -27,6 +27,7 @@
 pub mod cluster;
 pub mod corpus;
 pub mod error;
+pub mod generate;
 pub mod text;
 
 pub use corpus::{Corpus, Document, IngestOptions, Meta, Span};

@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch. No algorithms live here: each subcommand turns its arguments
 //! into library calls and renders the result.
 
+mod generate;
 mod input;
 mod output;
 
@@ -20,7 +21,11 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Write a synthetic corpus with ground truth (for tests and benchmarks).
+    #[command(hide = true)]
+    Generate(generate::Args),
+}
 
 /// What a subcommand reports back to `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,5 +65,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> crosscheck::Result<Outcome> {
-    match cli.command {}
+    match cli.command {
+        Command::Generate(args) => generate::run(args),
+    }
 }
