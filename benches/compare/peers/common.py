@@ -24,19 +24,27 @@ _WORD = r"[^\W_]"
 # matched, so the scan is driven by the joiner's character class: fast).
 _JOINERS = re.compile(rf"[.'’ʼ‘\-‐‑](?<={_WORD}.)(?={_WORD})|,(?<=[0-9],)(?=[0-9])")
 _TOKEN = re.compile(rf"{_WORD}+")
-# Fast path: ASCII punctuation and the usual Unicode punctuation become spaces, then str.split;
-# if any piece is still not purely alphanumeric, the exact regex tokenizes the text instead.
-_SPACES = {c: " " for c in range(128) if not chr(c).isalnum()}
-_SPACES.update({ord(c): " " for c in "“”‘’‚„«»‹›—–‒―…·•\u00a0\u2009\u202f"})
+# Fast path: every ASCII byte that is not a letter or digit becomes a space (bytes.translate, C
+# speed even for non-ASCII text), then str.split; the few pieces that still hold a non-word
+# character (a curly quote or a dash glued to a word) are split by the exact regex. Same tokens as
+# running the regex over the whole text, about twice as fast.
+_SPACES = bytes(c if c >= 128 or chr(c).isalnum() else 32 for c in range(256))
 
 
 def tokens(text: str) -> list[str]:
     """The normalized tokens of ``text``, in order."""
     text = _JOINERS.sub("", unicodedata.normalize("NFKC", text).lower())
-    toks = text.translate(_SPACES).split()
+    toks = text.encode("utf-8").translate(_SPACES).decode("utf-8").split()
     if all(map(str.isalnum, toks)):
         return toks
-    return _TOKEN.findall(text)
+    out: list[str] = []
+    findall = _TOKEN.findall
+    for t in toks:
+        if t.isalnum():
+            out.append(t)
+        else:
+            out.extend(findall(t))
+    return out
 
 
 def shingles(toks: list[str], n: int) -> list[str]:
