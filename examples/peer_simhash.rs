@@ -66,7 +66,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("--shingle must be >= 1 and --distance < 63".into());
     }
     if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global()?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()?;
     }
     let t0 = Instant::now();
     let data = fs::read_to_string(&args.corpus)?;
@@ -143,20 +145,27 @@ fn fingerprint(text: &str, n: usize) -> u64 {
     simhash::simhash_stream((0..=count - n).map(|i| &buf[starts[i]..ends[i + n - 1]]))
 }
 
+/// A pair of document indices `(a, b)` with `a < b`, and their Hamming distance.
+type Pair = (u32, u32, u32);
+
 /// Every pair `(a, b, distance)` with `a < b` and Hamming distance <= `k`, sorted, and the number
 /// of candidate pairs checked.
-fn search(hashes: &[u64], k: u32) -> (Vec<(u32, u32, u32)>, u64) {
+fn search(hashes: &[u64], k: u32) -> (Vec<Pair>, u64) {
     let blocks = (k + 1) as usize;
     let masks: Vec<(u32, u64)> = (0..blocks)
         .map(|b| {
             let lo = 64 * b / blocks;
             let hi = 64 * (b + 1) / blocks;
             let width = hi - lo;
-            let mask = if width == 64 { u64::MAX } else { ((1u64 << width) - 1) << lo };
+            let mask = if width == 64 {
+                u64::MAX
+            } else {
+                ((1u64 << width) - 1) << lo
+            };
             (lo as u32, mask)
         })
         .collect();
-    let per_table: Vec<(Vec<(u32, u32, u32)>, u64)> = (0..blocks)
+    let per_table: Vec<(Vec<Pair>, u64)> = (0..blocks)
         .into_par_iter()
         .map(|t| {
             let (_, mask) = masks[t];
@@ -188,7 +197,7 @@ fn search(hashes: &[u64], k: u32) -> (Vec<(u32, u32, u32)>, u64) {
         })
         .collect();
     let candidates = per_table.iter().map(|t| t.1).sum();
-    let mut pairs: Vec<(u32, u32, u32)> = per_table.into_iter().flat_map(|t| t.0).collect();
+    let mut pairs: Vec<Pair> = per_table.into_iter().flat_map(|t| t.0).collect();
     pairs.sort_unstable();
     (pairs, candidates)
 }

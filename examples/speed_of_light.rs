@@ -66,7 +66,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("--shingle must be >= 1".into());
     }
     if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global()?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()?;
     }
     let t0 = Instant::now();
     let data = fs::read(&args.corpus)?;
@@ -143,7 +145,8 @@ impl Scratch {
         match mode {
             Mode::Window => {
                 for i in 0..windows {
-                    sum = sum.wrapping_add(xxh3_64(&self.buf[self.starts[i]..self.ends[i + span - 1]]));
+                    sum = sum
+                        .wrapping_add(xxh3_64(&self.buf[self.starts[i]..self.ends[i + span - 1]]));
                 }
             }
             Mode::Rolling => {
