@@ -26,9 +26,13 @@
 
 pub mod cluster;
 pub mod corpus;
+pub mod dedup;
 pub mod error;
+pub mod fingerprint;
 pub mod generate;
+pub mod lsh;
 pub mod text;
 
 pub use corpus::{Corpus, Document, IngestOptions, Meta, Span};
+pub use dedup::{Dedup, DedupBuilder, Deduplicated, Method};
 pub use error::{Error, ErrorKind, Location, Problem, Result};

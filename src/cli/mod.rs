@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch. No algorithms live here: each subcommand turns its arguments
 //! into library calls and renders the result.
 
+mod dedup;
 mod generate;
 mod input;
 mod output;
@@ -25,6 +26,8 @@ enum Command {
     /// Write a synthetic corpus with ground truth (for tests and benchmarks).
     #[command(hide = true)]
     Generate(generate::Args),
+    /// Find near-duplicate copies and write groups, the deduplicated corpus, or pairs.
+    Dedup(dedup::Args),
 }
 
 /// What a subcommand reports back to `main`.
@@ -67,5 +70,6 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> crosscheck::Result<Outcome> {
     match cli.command {
         Command::Generate(args) => generate::run(args),
+        Command::Dedup(args) => dedup::run(args),
     }
 }

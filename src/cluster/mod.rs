@@ -6,3 +6,7 @@
 mod union_find;
 
 pub use union_find::UnionFind;
+
+mod groups;
+
+pub use groups::{DocKey, Group, GroupId, near_duplicate_groups, representative_order};

@@ -1,0 +1,707 @@
+//! Near-duplicate detection: fingerprint, find candidates, verify, group.
+//!
+//! ```
+//! use crosscheck::{Document, dedup::Dedup};
+//!
+//! let story = "Russian President Vladimir Putin on Friday said that any Western military forces \
+//!     deployed in Ukraine to maintain peace would be legitimate targets for the Russian military, \
+//!     speaking at an economic forum in Vladivostok.";
+//! let docs = [
+//!     Document::new("wire", story),
+//!     Document::new("copy", story.replace("on Friday", "on Friday,")), // same words
+//!     Document::new("other", "Heavy rain flooded the valley and closed the main road to the city."),
+//! ];
+//! let result = Dedup::builder().build()?.run(&docs);
+//! assert_eq!(result.groups().len(), 2);
+//! assert_eq!(result.group_of(0), result.group_of(1));
+//! let pair = &result.pairs()[0];
+//! assert_eq!((result.id(pair.a), result.id(pair.b), pair.jaccard), ("copy", "wire", 1.0));
+//! # Ok::<(), crosscheck::Error>(())
+//! ```
+//!
+//! # How it works
+//!
+//! 1. **Fingerprint** each document in parallel batches (rayon): one pass over the text yields
+//!    the hashes of its word shingles ([`Shingler`]), which feed a one-permutation MinHash (or a
+//!    weighted SimHash). Only the LSH band keys (or the SimHash) and the id, date and origin are
+//!    kept; the text is dropped. That is what makes a streaming run over a [`Corpus`] bounded in
+//!    memory: [`Deduplicated::state_bytes_per_doc`] says how much is kept.
+//! 2. **Candidates**: documents sharing an LSH band (bands × rows derived from the threshold, see
+//!    [`crate::lsh`]) or, with [`Method::SimHash`], SimHashes within the Hamming radius.
+//! 3. **Verify**: the text of the documents in some candidate pair is read again (from memory, or
+//!    from the corpus files) and each candidate's exact Jaccard similarity of shingle sets is
+//!    computed; only pairs at or above the threshold are kept. Every reported pair is really
+//!    above the threshold (up to 32-bit hash collisions of distinct shingles, see [`ShingleSet`]).
+//! 4. **Group**: union-find over verified pairs; every document is in exactly one group; the
+//!    representative is the earliest published, then smallest id; group ids hash the
+//!    representative's id ([`GroupId`]). Nothing depends on thread count or input order.
+//!
+//! # Which method and threshold should you use?
+//!
+//! - `threshold` is the Jaccard similarity of 3-word shingle sets: the share of word triples two
+//!   articles have in common. **0.8** (the default) catches syndicated copies with a new headline
+//!   and byline, a sentence or two dropped or added, some words substituted and typos, while
+//!   keeping apart articles about the same event written separately (which rarely share more
+//!   than 0.3). Use 0.9 and above for "the same text, reformatted"; go down to 0.5-0.6 to also
+//!   catch heavily trimmed or extended copies (more candidates to verify, so slower).
+//! - [`Method::MinHash`] (the default) finds pairs above the threshold with a known probability
+//!   (the LSH S-curve gives at least 0.995 at the threshold itself). [`Method::SimHash`] keeps 8
+//!   bytes per document and uses permutation tables for Hamming distance <= `max_hamming`; since
+//!   the Hamming distance relates only loosely to Jaccard, it misses copies whose edits are
+//!   spread out. Both verify with exact Jaccard, so neither reports a pair below the threshold.
+//!   See [`crate::fingerprint`] for more.
+
+use std::sync::mpsc;
+
+use rayon::prelude::*;
+
+use crate::cluster::{DocKey, Group, near_duplicate_groups};
+use crate::corpus::{Corpus, Date, Document, Origin, Skipped};
+use crate::error::{Error, Result};
+use crate::fingerprint::{MinHasher, ShingleSet, Shingler, SimHash, SimHasher};
+use crate::lsh::{self, LshParams};
+
+/// How candidates are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Method {
+    /// MinHash LSH over word shingles.
+    #[default]
+    MinHash,
+    /// Weighted 64-bit SimHash with permutation tables.
+    SimHash,
+}
+
+impl Method {
+    /// `"minhash"` or `"simhash"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::MinHash => "minhash",
+            Method::SimHash => "simhash",
+        }
+    }
+}
+
+/// Configures a [`Dedup`]. Every setter documents its default.
+#[derive(Debug, Clone)]
+pub struct DedupBuilder {
+    threshold: f64,
+    method: Method,
+    shingle: usize,
+    num_hashes: usize,
+    max_hamming: u32,
+    seed: u64,
+    batch_bytes: usize,
+}
+
+impl Default for DedupBuilder {
+    fn default() -> DedupBuilder {
+        DedupBuilder {
+            threshold: 0.8,
+            method: Method::MinHash,
+            shingle: 3,
+            num_hashes: 128,
+            max_hamming: 3,
+            seed: 0x5eed_c0de_2026,
+            batch_bytes: 8 << 20,
+        }
+    }
+}
+
+impl DedupBuilder {
+    /// The Jaccard similarity (of shingle sets) at or above which two documents are
+    /// near-duplicates, in `(0, 1]`. By default, 0.8.
+    pub fn threshold(&mut self, threshold: f64) -> &mut DedupBuilder {
+        self.threshold = threshold;
+        self
+    }
+
+    /// How candidates are found. By default, [`Method::MinHash`].
+    pub fn method(&mut self, method: Method) -> &mut DedupBuilder {
+        self.method = method;
+        self
+    }
+
+    /// Shingle length in words, `1..=8`. By default, 3.
+    pub fn shingle(&mut self, words: usize) -> &mut DedupBuilder {
+        self.shingle = words;
+        self
+    }
+
+    /// MinHash values per document (bins of the one-permutation MinHash), `8..=1024`. By
+    /// default, 128.
+    pub fn num_hashes(&mut self, k: usize) -> &mut DedupBuilder {
+        self.num_hashes = k;
+        self
+    }
+
+    /// The SimHash Hamming radius of candidates, `0..=16`. By default, 3.
+    pub fn max_hamming(&mut self, k: u32) -> &mut DedupBuilder {
+        self.max_hamming = k;
+        self
+    }
+
+    /// The hash seed. By default, a fixed constant: results are the same on every run.
+    pub fn seed(&mut self, seed: u64) -> &mut DedupBuilder {
+        self.seed = seed;
+        self
+    }
+
+    /// Text bytes per parallel batch when streaming a corpus. By default, 8 MiB.
+    pub fn batch_bytes(&mut self, bytes: usize) -> &mut DedupBuilder {
+        self.batch_bytes = bytes.max(1);
+        self
+    }
+
+    /// Checks the settings.
+    pub fn build(&self) -> Result<Dedup> {
+        if !(self.threshold > 0.0 && self.threshold <= 1.0) {
+            return Err(Error::config(format!(
+                "threshold must be in (0, 1], not {}",
+                self.threshold
+            )));
+        }
+        if !(1..=crate::fingerprint::MAX_SHINGLE).contains(&self.shingle) {
+            return Err(Error::config(format!(
+                "shingle length must be in 1..=8, not {}",
+                self.shingle
+            )));
+        }
+        if !(8..=1024).contains(&self.num_hashes) {
+            return Err(Error::config(format!(
+                "number of hashes must be in 8..=1024, not {}",
+                self.num_hashes
+            )));
+        }
+        if self.max_hamming > 16 {
+            return Err(Error::config(format!(
+                "Hamming radius must be in 0..=16, not {}",
+                self.max_hamming
+            )));
+        }
+        Ok(Dedup {
+            config: self.clone(),
+            shingler: Shingler::new(self.shingle),
+            minhasher: MinHasher::new(self.num_hashes, self.seed),
+            simhasher: SimHasher::new(self.seed ^ 0x51a1),
+            lsh: LshParams::for_threshold(self.threshold, self.num_hashes),
+        })
+    }
+}
+
+/// A configured near-duplicate detector. See the [module docs](self).
+#[derive(Debug, Clone)]
+pub struct Dedup {
+    config: DedupBuilder,
+    shingler: Shingler,
+    minhasher: MinHasher,
+    simhasher: SimHasher,
+    lsh: LshParams,
+}
+
+/// What is kept of a document after fingerprinting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocInfo {
+    /// The id.
+    pub id: Box<str>,
+    /// The publication date.
+    pub published: Option<Date>,
+    /// Where the record is, to read it again.
+    pub origin: Option<Origin>,
+}
+
+/// A verified near-duplicate pair. `a` and `b` index [`Deduplicated::docs`], with `id(a) < id(b)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    /// The document with the smaller id.
+    pub a: u32,
+    /// The document with the larger id.
+    pub b: u32,
+    /// Exact Jaccard similarity of the shingle sets.
+    pub jaccard: f64,
+    /// SimHash Hamming distance (with [`Method::SimHash`]).
+    pub hamming: Option<u32>,
+    /// LSH bands shared (with [`Method::MinHash`]).
+    pub bands: Option<u32>,
+}
+
+/// Counts and sizes of a run.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Stats {
+    /// Documents fingerprinted.
+    pub documents: usize,
+    /// Text bytes fingerprinted.
+    pub text_bytes: u64,
+    /// Candidate pairs from LSH or the SimHash tables.
+    pub candidates: usize,
+    /// Documents read again to verify candidates.
+    pub reread: usize,
+    /// Candidate pairs rejected by verification.
+    pub rejected: usize,
+}
+
+/// The outcome of a run: documents, verified pairs, groups.
+#[derive(Debug, Clone)]
+pub struct Deduplicated {
+    method: Method,
+    threshold: f64,
+    lsh: LshParams,
+    max_hamming: u32,
+    docs: Vec<DocInfo>,
+    pairs: Vec<Pair>,
+    groups: Vec<Group>,
+    group_of: Vec<u32>,
+    similarity: Vec<Option<f64>>,
+    skipped: Vec<Skipped>,
+    stats: Stats,
+    state_bytes: usize,
+}
+
+impl Deduplicated {
+    /// The documents, in input order.
+    pub fn docs(&self) -> &[DocInfo] {
+        &self.docs
+    }
+
+    /// The id of document `i`.
+    pub fn id(&self, i: u32) -> &str {
+        &self.docs[i as usize].id
+    }
+
+    /// The verified pairs, sorted by (id of `a`, id of `b`).
+    pub fn pairs(&self) -> &[Pair] {
+        &self.pairs
+    }
+
+    /// Every group, singletons included, sorted by the representative's id.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// The index in [`Deduplicated::groups`] of document `i`'s group.
+    pub fn group_of(&self, i: u32) -> usize {
+        self.group_of[i as usize] as usize
+    }
+
+    /// Exact Jaccard similarity of document `i` to its group's representative; `None` for a
+    /// representative. It can be below the threshold: groups are connected components, so a
+    /// member may be linked to the representative through another copy.
+    pub fn similarity(&self, i: u32) -> Option<f64> {
+        self.similarity[i as usize]
+    }
+
+    /// Records skipped as invalid (streaming runs with skipping on).
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
+    /// Counts and sizes.
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    /// The method used.
+    pub fn method(&self) -> Method {
+        self.method
+    }
+
+    /// The Jaccard threshold used.
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// The LSH bands × rows used (with [`Method::MinHash`]).
+    pub fn lsh(&self) -> LshParams {
+        self.lsh
+    }
+
+    /// The SimHash Hamming radius used (with [`Method::SimHash`]).
+    pub fn max_hamming(&self) -> u32 {
+        self.max_hamming
+    }
+
+    /// Bytes of state kept per document between fingerprinting and verification (id, date,
+    /// origin, band keys or SimHash), averaged over the documents.
+    pub fn state_bytes_per_doc(&self) -> usize {
+        self.state_bytes.checked_div(self.docs.len()).unwrap_or(0)
+    }
+}
+
+/// Which pass a progress report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and fingerprinting every document.
+    Fingerprint,
+    /// Reading candidate documents again to verify pairs.
+    Verify,
+}
+
+/// Fingerprints kept between the passes, for all documents.
+struct Prints {
+    /// `bands` keys per document (MinHash).
+    keys: Vec<u64>,
+    /// One per document (SimHash).
+    simhashes: Vec<SimHash>,
+    /// Documents without any shingle: never candidates.
+    empty: Vec<bool>,
+}
+
+impl Dedup {
+    /// A builder with the defaults.
+    pub fn builder() -> DedupBuilder {
+        DedupBuilder::default()
+    }
+
+    /// Runs over documents in memory (on the current rayon pool).
+    pub fn run(&self, docs: &[Document]) -> Deduplicated {
+        let infos: Vec<DocInfo> = docs.iter().map(info).collect();
+        let mut prints = self.empty_prints(docs.len());
+        for chunk in docs.chunks(4096) {
+            self.fingerprint_batch(chunk.iter().map(|d| d.text.as_str()), &mut prints);
+        }
+        let text_bytes = docs.iter().map(|d| d.text.len() as u64).sum();
+        let candidates = self.candidates(&prints);
+        let need = needed(docs.len(), &candidates);
+        let sets: Vec<ShingleSet> = docs
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                if need[i] {
+                    ShingleSet::of(&self.shingler, &d.text)
+                } else {
+                    ShingleSet::default()
+                }
+            })
+            .collect();
+        let reread = need.iter().filter(|&&x| x).count();
+        self.finish(
+            infos,
+            prints,
+            candidates,
+            sets,
+            Vec::new(),
+            text_bytes,
+            reread,
+        )
+    }
+
+    /// Streams a corpus: reads and fingerprints it in parallel batches, dropping the text, then
+    /// reads the candidate documents again to verify them. `progress` is called with the record
+    /// bytes done in each stage.
+    ///
+    /// Fails on the first invalid record unless the corpus skips them; then they are listed in
+    /// [`Deduplicated::skipped`].
+    pub fn run_corpus(
+        &self,
+        corpus: &Corpus,
+        progress: &(dyn Fn(Stage, u64) + Sync),
+    ) -> Result<Deduplicated> {
+        let mut infos: Vec<DocInfo> = Vec::new();
+        let mut prints = self.empty_prints(0);
+        let mut text_bytes = 0u64;
+        let skipped = self.stream(corpus, |batch| {
+            text_bytes += batch.iter().map(|d| d.text.len() as u64).sum::<u64>();
+            infos.extend(batch.iter().map(info));
+            self.fingerprint_batch(batch.iter().map(|d| d.text.as_str()), &mut prints);
+            progress(Stage::Fingerprint, record_bytes(&batch));
+            Ok(true)
+        })?;
+        let candidates = self.candidates(&prints);
+        let need = needed(infos.len(), &candidates);
+        let last_needed = need.iter().rposition(|&x| x);
+        let mut sets: Vec<ShingleSet> = vec![ShingleSet::default(); infos.len()];
+        if let Some(last) = last_needed {
+            let mut next = 0usize;
+            self.stream(corpus, |batch| {
+                let start = next;
+                next += batch.len();
+                for (k, doc) in batch.iter().enumerate() {
+                    if infos.get(start + k).is_none_or(|i| *i.id != doc.meta.id) {
+                        return Err(Error::config(format!(
+                            "the input changed while it was read (record {} is now {:?})",
+                            start + k + 1,
+                            doc.meta.id
+                        )));
+                    }
+                }
+                let computed: Vec<ShingleSet> = batch
+                    .par_iter()
+                    .enumerate()
+                    .map(|(k, d)| {
+                        if need[start + k] {
+                            ShingleSet::of(&self.shingler, &d.text)
+                        } else {
+                            ShingleSet::default()
+                        }
+                    })
+                    .collect();
+                for (k, set) in computed.into_iter().enumerate() {
+                    if need[start + k] {
+                        sets[start + k] = set;
+                    }
+                }
+                progress(Stage::Verify, record_bytes(&batch));
+                Ok(next <= last)
+            })?;
+            if next <= last {
+                return Err(Error::config(
+                    "the input changed while it was read (fewer records)",
+                ));
+            }
+        }
+        let reread = need.iter().filter(|&&x| x).count();
+        Ok(self.finish(infos, prints, candidates, sets, skipped, text_bytes, reread))
+    }
+
+    /// Reads the corpus on a helper thread, handing batches of about `batch_bytes` of text to
+    /// `f` on this thread, so reading overlaps fingerprinting. `f` returns false to stop early.
+    /// Returns the skipped records.
+    fn stream(
+        &self,
+        corpus: &Corpus,
+        mut f: impl FnMut(Vec<Document>) -> Result<bool>,
+    ) -> Result<Vec<Skipped>> {
+        enum Msg {
+            Batch(Vec<Document>),
+            Failed(Error),
+            Done(Vec<Skipped>),
+        }
+        let batch_bytes = self.config.batch_bytes;
+        std::thread::scope(|scope| {
+            let (tx, rx) = mpsc::sync_channel::<Msg>(2);
+            scope.spawn(move || {
+                let mut reader = corpus.reader();
+                let mut batch = Vec::new();
+                let mut bytes = 0;
+                for doc in reader.by_ref() {
+                    match doc {
+                        Ok(doc) => {
+                            bytes += doc.text.len();
+                            batch.push(doc);
+                            if bytes >= batch_bytes {
+                                bytes = 0;
+                                if tx.send(Msg::Batch(std::mem::take(&mut batch))).is_err() {
+                                    return;
+                                }
+                            }
+                        }
+                        Err(e) => {
+                            let _ = tx.send(Msg::Failed(e));
+                            return;
+                        }
+                    }
+                }
+                if !batch.is_empty() && tx.send(Msg::Batch(batch)).is_err() {
+                    return;
+                }
+                let _ = tx.send(Msg::Done(reader.into_skipped()));
+            });
+            // Dropping `rx` on an early return unblocks and stops the reader.
+            for msg in rx {
+                match msg {
+                    Msg::Batch(batch) => {
+                        if !f(batch)? {
+                            return Ok(Vec::new());
+                        }
+                    }
+                    Msg::Failed(e) => return Err(e),
+                    Msg::Done(skipped) => return Ok(skipped),
+                }
+            }
+            Err(Error::config("the corpus reader stopped unexpectedly"))
+        })
+    }
+
+    fn empty_prints(&self, n: usize) -> Prints {
+        Prints {
+            keys: Vec::with_capacity(n * self.lsh.bands()),
+            simhashes: Vec::with_capacity(n),
+            empty: Vec::with_capacity(n),
+        }
+    }
+
+    /// Fingerprints a batch in parallel and appends the results in order.
+    fn fingerprint_batch<'t>(&self, texts: impl Iterator<Item = &'t str>, prints: &mut Prints) {
+        let texts: Vec<&str> = texts.collect();
+        let parts: Vec<Prints> = texts
+            .par_chunks(32)
+            .map(|chunk| {
+                let mut out = self.empty_prints(chunk.len());
+                for text in chunk {
+                    self.fingerprint_one(text, &mut out);
+                }
+                out
+            })
+            .collect();
+        for part in parts {
+            prints.keys.extend(part.keys);
+            prints.simhashes.extend(part.simhashes);
+            prints.empty.extend(part.empty);
+        }
+    }
+
+    fn fingerprint_one(&self, text: &str, out: &mut Prints) {
+        match self.config.method {
+            Method::MinHash => {
+                let mut b = self.minhasher.start();
+                self.shingler.for_each(text, |h| b.push(h));
+                out.empty.push(b.count() == 0);
+                self.lsh.band_keys(&b.finish(), &mut out.keys);
+            }
+            Method::SimHash => {
+                let mut b = self.simhasher.start();
+                let mut count = 0u64;
+                self.shingler.for_each(text, |h| {
+                    b.push(h, 1);
+                    count += 1;
+                });
+                out.empty.push(count == 0);
+                out.simhashes.push(b.finish());
+            }
+        }
+    }
+
+    fn candidates(&self, prints: &Prints) -> Vec<(u32, u32)> {
+        match self.config.method {
+            Method::MinHash => lsh::band_candidates(&prints.keys, self.lsh.bands(), &prints.empty),
+            Method::SimHash => {
+                lsh::simhash_candidates(&prints.simhashes, self.config.max_hamming, &prints.empty)
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &self,
+        docs: Vec<DocInfo>,
+        prints: Prints,
+        candidates: Vec<(u32, u32)>,
+        sets: Vec<ShingleSet>,
+        skipped: Vec<Skipped>,
+        text_bytes: u64,
+        reread: usize,
+    ) -> Deduplicated {
+        let n = docs.len();
+        let state_bytes = docs
+            .iter()
+            .map(|d| std::mem::size_of::<DocInfo>() + d.id.len())
+            .sum::<usize>()
+            + prints.keys.len() * 8
+            + prints.simhashes.len() * 8
+            + prints.empty.len();
+        let threshold = self.config.threshold;
+        let bands = self.lsh.bands();
+        let mut pairs: Vec<Pair> = candidates
+            .par_iter()
+            .filter_map(|&(a, b)| {
+                let (sa, sb) = (&sets[a as usize], &sets[b as usize]);
+                // Size filter: J <= min/max, skip the merge when it cannot reach the threshold.
+                let (lo, hi) = (sa.len().min(sb.len()), sa.len().max(sb.len()));
+                if (lo as f64) < threshold * hi as f64 {
+                    return None;
+                }
+                let jaccard = sa.jaccard(sb);
+                if jaccard < threshold {
+                    return None;
+                }
+                let (a, b) = if docs[a as usize].id < docs[b as usize].id {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                let (hamming, shared) = match self.config.method {
+                    Method::MinHash => {
+                        let ka = &prints.keys[a as usize * bands..][..bands];
+                        let kb = &prints.keys[b as usize * bands..][..bands];
+                        let shared = ka.iter().zip(kb).filter(|(x, y)| x == y).count();
+                        (None, Some(shared as u32))
+                    }
+                    Method::SimHash => (
+                        Some(prints.simhashes[a as usize].hamming(prints.simhashes[b as usize])),
+                        None,
+                    ),
+                };
+                Some(Pair {
+                    a,
+                    b,
+                    jaccard,
+                    hamming,
+                    bands: shared,
+                })
+            })
+            .collect();
+        let rejected = candidates.len() - pairs.len();
+        pairs.par_sort_unstable_by(|x, y| {
+            (&docs[x.a as usize].id, &docs[x.b as usize].id)
+                .cmp(&(&docs[y.a as usize].id, &docs[y.b as usize].id))
+        });
+        let keys: Vec<DocKey<'_>> = docs
+            .iter()
+            .map(|d| DocKey {
+                id: &d.id,
+                published: d.published,
+            })
+            .collect();
+        let links: Vec<(u32, u32)> = pairs.iter().map(|p| (p.a, p.b)).collect();
+        let groups = near_duplicate_groups(&keys, &links);
+        drop(keys);
+        let mut group_of = vec![0u32; n];
+        let mut similarity = vec![None; n];
+        for (g, group) in groups.iter().enumerate() {
+            let rep = group.representative() as usize;
+            for &m in &group.members {
+                group_of[m as usize] = g as u32;
+                if m as usize != rep {
+                    similarity[m as usize] = Some(sets[m as usize].jaccard(&sets[rep]));
+                }
+            }
+        }
+        Deduplicated {
+            method: self.config.method,
+            threshold,
+            lsh: self.lsh,
+            max_hamming: self.config.max_hamming,
+            stats: Stats {
+                documents: n,
+                text_bytes,
+                candidates: candidates.len(),
+                reread,
+                rejected,
+            },
+            docs,
+            pairs,
+            groups,
+            group_of,
+            similarity,
+            skipped,
+            state_bytes,
+        }
+    }
+}
+
+fn info(d: &Document) -> DocInfo {
+    DocInfo {
+        id: d.meta.id.as_str().into(),
+        published: d.meta.published,
+        origin: d.meta.origin,
+    }
+}
+
+fn record_bytes(batch: &[Document]) -> u64 {
+    batch
+        .iter()
+        .map(|d| d.meta.origin.map_or(d.text.len() as u64, |o| o.len + 1))
+        .sum()
+}
+
+/// Which documents appear in some candidate pair.
+fn needed(n: usize, candidates: &[(u32, u32)]) -> Vec<bool> {
+    let mut need = vec![false; n];
+    for &(a, b) in candidates {
+        need[a as usize] = true;
+        need[b as usize] = true;
+    }
+    need
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,272 @@
+//! Candidate pairs without comparing every pair: MinHash LSH bands and SimHash permutation
+//! tables.
+//!
+//! # MinHash LSH: bands × rows from the threshold
+//!
+//! A signature of `k` values is cut into `b` bands of `r` rows (`b·r <= k`). Two documents become
+//! candidates when all `r` values of at least one band agree. With Jaccard similarity `J`, each
+//! value agrees with probability `J`, so the probability of becoming a candidate is the S-curve
+//!
+//! ```text
+//! P(J) = 1 - (1 - J^r)^b
+//! ```
+//!
+//! which is low below the threshold and close to 1 above it. [`LshParams::for_threshold`] picks
+//! the largest `r` (the fewest candidates to verify) whose curve still gives
+//! `P(threshold) >= 0.995`; every candidate is verified afterwards, so a missed pair is the only
+//! error that LSH can make. With `k = 128`:
+//!
+//! | threshold | b × r  | P(t - 0.3) | P(t - 0.1) | P(t) | P(t + 0.05) |
+//! |-----------|--------|------------|------------|------|-------------|
+//! | 0.5       | 42 × 3 | 0.29       | 0.94       | 0.996| 0.9995      |
+//! | 0.8       | 21 × 6 | 0.28       | 0.93       | 0.998| 0.99995     |
+//! | 0.9       | 14 × 9 | 0.13       | 0.87       | 0.999| 1.0         |
+//!
+//! ```
+//! use crosscheck::lsh::LshParams;
+//!
+//! let p = LshParams::for_threshold(0.8, 128);
+//! assert_eq!((p.bands(), p.rows()), (21, 6));
+//! assert!(p.probability(0.8) > 0.995);
+//! assert!(p.probability(0.3) < 0.02);
+//! ```
+//!
+//! Candidate generation sorts `(band key, document)` pairs per band and reads off runs of equal
+//! keys: no hash map of vectors, and an order that does not depend on scheduling.
+//!
+//! # SimHash permutation tables
+//!
+//! Two 64-bit SimHashes within Hamming distance `k` agree exactly on at least one of `k + 1`
+//! disjoint blocks of bits (pigeonhole). [`simhash_candidates`] sorts the fingerprints once per
+//! block and checks the Hamming distance of every pair inside a run of equal blocks (Manku, Jain
+//! & Das Sarma 2007, with `k + 1` tables).
+
+use rayon::prelude::*;
+
+use crate::fingerprint::{MinHash, SimHash, fmix64};
+
+/// The probability target of [`LshParams::for_threshold`] at the threshold itself.
+pub const TARGET_RECALL: f64 = 0.995;
+
+/// Bands × rows of a MinHash LSH index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LshParams {
+    bands: usize,
+    rows: usize,
+}
+
+impl LshParams {
+    /// Explicit bands and rows. Panics if either is 0.
+    pub fn new(bands: usize, rows: usize) -> LshParams {
+        assert!(bands > 0 && rows > 0, "bands and rows must be positive");
+        LshParams { bands, rows }
+    }
+
+    /// The largest `r` (with `b = k / r`) whose S-curve reaches [`TARGET_RECALL`] at `threshold`;
+    /// `r = 1, b = k` if none does. Panics unless `0 < threshold <= 1` and `k >= 1`.
+    pub fn for_threshold(threshold: f64, k: usize) -> LshParams {
+        assert!(
+            threshold > 0.0 && threshold <= 1.0,
+            "threshold must be in (0, 1]"
+        );
+        assert!(k >= 1);
+        let mut best = LshParams::new(k, 1);
+        for rows in 1..=k {
+            let p = LshParams::new(k / rows, rows);
+            if p.probability(threshold) >= TARGET_RECALL {
+                best = p;
+            }
+        }
+        best
+    }
+
+    /// Number of bands.
+    pub fn bands(&self) -> usize {
+        self.bands
+    }
+
+    /// Values per band.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// The S-curve: probability that two documents with Jaccard `j` share a band.
+    pub fn probability(&self, j: f64) -> f64 {
+        1.0 - (1.0 - j.powi(self.rows as i32)).powi(self.bands as i32)
+    }
+
+    /// The band keys of a signature: one `u64` per band, a seeded hash of the band index and its
+    /// `r` values. Panics if the signature is shorter than `bands × rows`.
+    pub fn band_keys(&self, sig: &MinHash, out: &mut Vec<u64>) {
+        let v = sig.values();
+        assert!(v.len() >= self.bands * self.rows, "signature too short");
+        for band in 0..self.bands {
+            let mut h = (band as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x1234_5678;
+            for &x in &v[band * self.rows..(band + 1) * self.rows] {
+                h = (h.rotate_left(29) ^ u64::from(x)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            }
+            out.push(fmix64(h));
+        }
+    }
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, sorted and distinct, from band keys: `keys` holds `bands`
+/// keys per document, document after document; `skip[i]` documents take no part.
+pub fn band_candidates(keys: &[u64], bands: usize, skip: &[bool]) -> Vec<(u32, u32)> {
+    assert!(bands > 0 && keys.len() % bands == 0);
+    let n = keys.len() / bands;
+    assert_eq!(skip.len(), n);
+    let mut pairs: Vec<(u32, u32)> = (0..bands)
+        .into_par_iter()
+        .flat_map_iter(|band| {
+            let mut col: Vec<(u64, u32)> = (0..n)
+                .filter(|&i| !skip[i])
+                .map(|i| (keys[i * bands + band], i as u32))
+                .collect();
+            col.sort_unstable();
+            runs_to_pairs(&col, |_, _| true)
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// All pairs inside runs of equal keys of a sorted column, filtered by `keep`.
+fn runs_to_pairs<K: Eq + Copy>(
+    col: &[(K, u32)],
+    keep: impl Fn(u32, u32) -> bool,
+) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < col.len() {
+        let mut end = start + 1;
+        while end < col.len() && col[end].0 == col[start].0 {
+            end += 1;
+        }
+        for x in start..end {
+            for y in x + 1..end {
+                let (a, b) = (col[x].1, col[y].1);
+                let (a, b) = if a < b { (a, b) } else { (b, a) };
+                if keep(a, b) {
+                    out.push((a, b));
+                }
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// The `k + 1` disjoint bit masks of the permutation tables for Hamming distance `k` (`k < 64`).
+pub fn simhash_blocks(k: u32) -> Vec<u64> {
+    assert!(k < 64, "Hamming radius must be below 64");
+    let blocks = k as usize + 1;
+    let mut masks = Vec::with_capacity(blocks);
+    let mut start = 0;
+    for i in 0..blocks {
+        let width = 64 / blocks + usize::from(i < 64 % blocks);
+        let mask = if width == 64 {
+            u64::MAX
+        } else {
+            ((1u64 << width) - 1) << start
+        };
+        masks.push(mask);
+        start += width;
+    }
+    masks
+}
+
+/// Pairs `(i, j)`, `i < j`, sorted and distinct, whose SimHashes differ in at most `k` bits;
+/// `skip[i]` documents take no part.
+pub fn simhash_candidates(hashes: &[SimHash], k: u32, skip: &[bool]) -> Vec<(u32, u32)> {
+    assert_eq!(skip.len(), hashes.len());
+    let mut pairs: Vec<(u32, u32)> = simhash_blocks(k)
+        .into_par_iter()
+        .flat_map_iter(|mask| {
+            let mut col: Vec<(u64, u32)> = (0..hashes.len())
+                .filter(|&i| !skip[i])
+                .map(|i| (hashes[i].0 & mask, i as u32))
+                .collect();
+            col.sort_unstable();
+            runs_to_pairs(&col, |a, b| {
+                hashes[a as usize].hamming(hashes[b as usize]) <= k
+            })
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_follow_the_threshold() {
+        for (t, b, r) in [(0.5, 42, 3), (0.8, 21, 6), (0.9, 14, 9)] {
+            let p = LshParams::for_threshold(t, 128);
+            assert_eq!((p.bands(), p.rows()), (b, r), "threshold {t}");
+            assert!(p.probability(t) >= TARGET_RECALL);
+        }
+        // Higher thresholds never need fewer rows.
+        let mut last = 0;
+        for i in 1..=100 {
+            let r = LshParams::for_threshold(i as f64 / 100.0, 128).rows();
+            assert!(r >= last);
+            last = r;
+        }
+    }
+
+    #[test]
+    fn blocks_partition_the_bits() {
+        for k in 0..10 {
+            let masks = simhash_blocks(k);
+            assert_eq!(masks.len(), k as usize + 1);
+            assert_eq!(masks.iter().fold(0, |a, m| a | m), u64::MAX);
+            assert_eq!(masks.iter().map(|m| m.count_ones()).sum::<u32>(), 64);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn simhash_tables_find_exactly_the_close_pairs(
+            base in proptest::collection::vec(proptest::num::u64::ANY, 1..6),
+            flips in proptest::collection::vec((0usize..6, 0u32..64, 0u32..64, 0u32..64), 0..40),
+            k in 0u32..5,
+        ) {
+            // Near copies of a few base hashes, so that close pairs exist.
+            let mut hashes: Vec<SimHash> = base.iter().map(|&h| SimHash(h)).collect();
+            for &(i, a, b, c) in &flips {
+                let h = base[i % base.len()];
+                hashes.push(SimHash(h ^ (1 << a) ^ (1 << b) ^ (1 << c)));
+            }
+            let skip = vec![false; hashes.len()];
+            let got = simhash_candidates(&hashes, k, &skip);
+            let mut want = Vec::new();
+            for i in 0..hashes.len() {
+                for j in i + 1..hashes.len() {
+                    if hashes[i].hamming(hashes[j]) <= k {
+                        want.push((i as u32, j as u32));
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn band_candidates_pair_equal_keys() {
+        // 3 documents, 2 bands: 0 and 2 share band 1; 1 is skipped despite sharing band 0.
+        let keys = [5, 7, 5, 8, 9, 7];
+        assert_eq!(
+            band_candidates(&keys, 2, &[false, true, false]),
+            vec![(0, 2)]
+        );
+        assert_eq!(
+            band_candidates(&keys, 2, &[false, false, false]),
+            vec![(0, 1), (0, 2)]
+        );
+    }
+}
