@@ -137,6 +137,7 @@ class CrosscheckCaps:
     shingle_flag: str | None = None  # e.g. "--shingle"
     shingle_default: int | None = None
     distance_flag: str | None = None  # SimHash Hamming radius flag, if any
+    hashes_flag: str | None = None  # MinHash signature length flag, if any
 
     @staticmethod
     def probe() -> "CrosscheckCaps":
@@ -154,6 +155,8 @@ class CrosscheckCaps:
             caps.shingle_flag = m.group(1) if m else None
         m = re.search(r"(--(?:hamming|distance|max-distance|max-hamming)[\w-]*)", flat)
         caps.distance_flag = m.group(1) if m else None
+        m = re.search(r"(--(?:num-hashes|num-perm|hashes|perm)\b)", flat)
+        caps.hashes_flag = m.group(1) if m else None
         return caps
 
 
@@ -255,6 +258,8 @@ def make_tools(wanted, opts, caps: CrosscheckCaps, shingle: int, failed: dict) -
                     "--threshold", str(opts.threshold), "--method", method, *thr]
             if opts.shingle and caps.shingle_flag:
                 argv += [caps.shingle_flag, str(shingle)]
+            if method == "minhash" and caps.hashes_flag:
+                argv += [caps.hashes_flag, str(opts.perm)]
             if method == "simhash" and caps.distance_flag:
                 argv += [caps.distance_flag, str(opts.distance)]
             tools.append(Tool(key, label, argv, True))
