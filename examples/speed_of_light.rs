@@ -74,9 +74,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let data = fs::read(&args.corpus)?;
     let t_read = t0.elapsed().as_secs_f64();
     let t1 = Instant::now();
-    let (docs, shingles, checksum) = data
-        .par_split(|&b| b == b'\n')
-        .filter(|line| !line.iter().all(u8::is_ascii_whitespace))
+    // Line boundaries with memchr, then the lines in parallel.
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', &data).chain(std::iter::once(data.len())) {
+        let line = &data[start..end];
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            lines.push(line);
+        }
+        start = end + 1;
+    }
+    let (docs, shingles, checksum) = lines
+        .par_iter()
         .map_init(Scratch::default, |scratch, line| {
             let rec: Record = serde_json::from_slice(line).expect("valid JSON line");
             let (count, sum) = scratch.hash_shingles(rec.text.as_bytes(), args.shingle, args.mode);
@@ -100,6 +109,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// `FOLD[b]` is 0 for a separator byte, else the byte ASCII-lowercased. A word byte is an ASCII
+/// letter or digit, or any byte of a non-ASCII character.
+static FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c >= 0x80 {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn is_word(b: u8) -> bool {
+    FOLD[b as usize] != 0
+}
+
 /// Per-thread buffers, reused across documents.
 #[derive(Default)]
 struct Scratch {
@@ -115,25 +144,25 @@ impl Scratch {
         self.buf.clear();
         self.starts.clear();
         self.ends.clear();
-        let mut in_word = false;
-        for &b in text {
-            let word = b.is_ascii_alphanumeric() || b >= 0x80;
-            if word {
-                if !in_word {
-                    if !self.buf.is_empty() {
-                        self.buf.push(b' ');
-                    }
-                    self.starts.push(self.buf.len());
-                    in_word = true;
-                }
-                self.buf.push(b.to_ascii_lowercase());
-            } else if in_word {
-                self.ends.push(self.buf.len());
-                in_word = false;
+        let mut i = 0;
+        while i < text.len() {
+            // Skip separators, then copy one run of word bytes, ASCII-lowercased.
+            while i < text.len() && !is_word(text[i]) {
+                i += 1;
             }
-        }
-        if in_word {
-            self.ends.push(self.buf.len());
+            let start = i;
+            while i < text.len() && is_word(text[i]) {
+                i += 1;
+            }
+            if i > start {
+                if !self.buf.is_empty() {
+                    self.buf.push(b' ');
+                }
+                self.starts.push(self.buf.len());
+                self.buf
+                    .extend(text[start..i].iter().map(|&b| FOLD[b as usize]));
+                self.ends.push(self.buf.len());
+            }
         }
         let count = self.starts.len();
         if count == 0 {

@@ -41,6 +41,7 @@ SPEED_OF_LIGHT = RELEASE / "examples" / "speed_of_light"
 
 ALL_TOOLS = ["crosscheck", "crosscheck-simhash", "datasketch", "rensa", "gaoya", "simhash", "sol"]
 PY_PEERS = ["datasketch", "rensa", "gaoya"]
+RUST_TOOLS = ["crosscheck", "crosscheck-simhash", "simhash", "sol"]
 
 
 def log(msg: str) -> None:
@@ -424,6 +425,10 @@ def verdicts(rows: list[dict]) -> list[str]:
         fastest = min(peers, key=lambda r: r["wall"])
         speedup = fastest["wall"] / cc["wall"]
         lines.append(f"- throughput vs the fastest peer ({fastest['label']}): {speedup:.1f}x (target >= 10x on 100k)")
+        minhash = [r for r in peers if r["key"] in PY_PEERS]
+        if minhash and fastest not in minhash:
+            f2 = min(minhash, key=lambda r: r["wall"])
+            lines.append(f"- throughput vs the fastest MinHash peer ({f2['label']}): {f2['wall'] / cc['wall']:.1f}x")
         scored = [r for r in peers if r.get("precision") is not None]
         if scored and cc.get("precision") is not None:
             bp = max(r["precision"] for r in scored)
@@ -435,7 +440,14 @@ def verdicts(rows: list[dict]) -> list[str]:
             )
     sol = by.get("sol")
     if sol:
-        lines.append(f"- crosscheck dedup / speed of light: {cc['wall'] / sol['wall']:.2f}x (target <= 2x)")
+        lines.append(f"- crosscheck dedup / speed of light: {cc['wall'] / sol['wall']:.2f}x in wall time (target <= 2x)")
+        if cc.get("instructions") and sol.get("instructions"):
+            lines.append(f"- crosscheck dedup / speed of light: {cc['instructions'] / sol['instructions']:.2f}x in instructions "
+                         f"({cc['instructions'] / 1e9:.2f} G / {sol['instructions'] / 1e9:.2f} G, callgrind)")
+    for r in by.values():
+        if r["key"] not in ("crosscheck", "sol") and r.get("instructions") and cc.get("instructions"):
+            lines.append(f"- {r['label']}: {r['instructions'] / 1e9:.2f} G instructions, "
+                         f"{r['instructions'] / cc['instructions']:.2f}x crosscheck's {cc['instructions'] / 1e9:.2f} G")
     lines.append(f"- crosscheck peak RSS per document: {cc['rss'] / cc['docs']:,.0f} B (whole process, base included)")
     return lines
 
@@ -483,6 +495,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--threads", type=int, help="threads for every tool that can use several (default: all cores)")
     p.add_argument("--sol-mode", choices=["window", "rolling"], default="window",
                    help="speed-of-light shingle hashing (see examples/speed_of_light.rs)")
+    p.add_argument("--instructions", action="store_true",
+                   help="also count instructions of the Rust tools (crosscheck, simhash crate, speed of light) "
+                        "once under valgrind --tool=callgrind: a figure that does not move with the machine's load")
     p.add_argument("--timeout", type=float, default=3600, help="seconds before one run is killed (default 3600)")
     p.add_argument("--out-dir", type=Path, default=TARGET / "compare", help="results and corpora (default target/compare)")
     p.add_argument("--no-build", action="store_true", help="use the binaries already in target/release")
@@ -575,10 +590,27 @@ def main(argv: list[str]) -> int:
                     + (" (timed out)" if r.timed_out else ""))
                 prev.append(r)
         load_after = os.getloadavg()
+        instructions: dict[str, int] = {}
+        if opts.instructions:
+            for t in tools:
+                if t.argv is None or t.key not in RUST_TOOLS or not runs[t.key] or runs[t.key][-1].code:
+                    continue
+                subst = {"{corpus}": str(corpus.path), "{pairs}": str(work / f"{t.key}.cg.pairs.jsonl")}
+                argv = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                        *[subst.get(a, a) for a in t.argv]]
+                log(f"{corpus.label}: {t.key} under callgrind")
+                err = work / f"{t.key}.cg.stderr"
+                r = measure(argv, work / f"{t.key}.cg.stdout", err, env, opts.timeout * 100)
+                m = re.search(r"Collected : (\d+)", err.read_text(errors="replace"))
+                if r.code == 0 and m:
+                    instructions[t.key] = int(m.group(1))
+                    log(f"  {int(m.group(1)) / 1e9:.2f} G instructions")
 
         rows = []
         for t in tools:
             row = {"key": t.key, "label": t.label, "docs": corpus.docs}
+            if t.key in instructions:
+                row["instructions"] = instructions[t.key]
             rs = runs[t.key]
             ok = [r for r in rs if r.code == 0]
             if t.argv is None:
