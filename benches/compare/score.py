@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sys
 from array import array
+from pathlib import Path
 
 
 class Truth:
@@ -46,6 +47,42 @@ class Truth:
         self.groups = len(sizes)
 
 
+def above_threshold(truth: Truth, corpus_path: str, n: int, threshold: float) -> list[int]:
+    """Keys of the true pairs whose exact Jaccard of word n-shingle sets is >= threshold.
+
+    The generator's truth counts every syndicated copy, also the heavily edited ones below the
+    threshold that no tool at that threshold should report; this subset is what a perfect
+    tool at the threshold finds, so ``len(result) / truth.true_pairs`` is the recall ceiling.
+    Tokens come from peers/common.py (the same tokens as crosscheck). Group by group, so memory
+    holds only the texts of documents that have a copy.
+    """
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "peers"))
+    from common import shingles, tokens
+
+    n_docs = truth.docs
+    size = {}
+    for g in truth.group_of:
+        size[g] = size.get(g, 0) + 1
+    members: dict[int, list[tuple[int, str]]] = {}
+    with open(corpus_path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            i = truth.index.get(str(rec["id"]))
+            if i is not None and size[truth.group_of[i]] > 1:
+                members.setdefault(truth.group_of[i], []).append((i, rec["text"]))
+    keys = []
+    for docs in members.values():
+        sets = [(i, set(shingles(tokens(text), n))) for i, text in docs]
+        for x, (a, sa) in enumerate(sets):
+            for b, sb in sets[x + 1 :]:
+                union = len(sa | sb)
+                if union and len(sa & sb) / union >= threshold:
+                    keys.append(min(a, b) * n_docs + max(a, b))
+    return keys
+
+
 def _keys(truth: Truth, pairs_path: str):
     """Yields one int key per predicted pair; counts ids unknown to the truth file."""
     index, n = truth.index, truth.docs
@@ -67,8 +104,9 @@ def _keys(truth: Truth, pairs_path: str):
         print(f"score: {pairs_path}: {unknown} pairs name ids not in the truth file", file=sys.stderr)
 
 
-def score(truth: Truth, pairs_path: str) -> dict:
-    """{"pairs", "tp", "precision", "recall", "true_pairs"} for one pairs file."""
+def score(truth: Truth, pairs_path: str, above: list[int] | None = None) -> dict:
+    """{"pairs", "tp", "precision", "recall", "true_pairs"} for one pairs file, and with
+    ``above`` (from :func:`above_threshold`) "recall_above": the share of those pairs found."""
     n = truth.docs
     try:
         import numpy as np
@@ -79,17 +117,20 @@ def score(truth: Truth, pairs_path: str) -> dict:
         groups = np.asarray(truth.group_of, dtype=np.int64)
         tp = int(np.count_nonzero(groups[keys // n] == groups[keys % n])) if len(keys) else 0
         predicted = int(len(keys))
+        found_above = int(np.count_nonzero(np.isin(np.asarray(above, dtype=np.int64), keys))) if above else 0
     else:
         keys = set(_keys(truth, pairs_path))
         g = truth.group_of
         tp = sum(1 for k in keys if g[k // n] == g[k % n])
         predicted = len(keys)
+        found_above = sum(1 for k in above if k in keys) if above else 0
     return {
         "pairs": predicted,
         "tp": tp,
         "true_pairs": truth.true_pairs,
         "precision": tp / predicted if predicted else None,
         "recall": tp / truth.true_pairs if truth.true_pairs else None,
+        "recall_above": found_above / len(above) if above else None,
     }
 
 
