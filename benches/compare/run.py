@@ -423,13 +423,20 @@ def verdicts(rows: list[dict]) -> list[str]:
     lines = []
     peers = [r for k, r in by.items() if k in ("datasketch", "rensa", "gaoya", "simhash")]
     if peers:
+        # The headline compares against peers that find at least 90% of what crosscheck finds at
+        # the threshold; a fast peer with a tenth of the recall is listed on its own line.
+        base = cc.get("recall_above") or cc.get("recall") or 0
+        comparable = [r for r in peers
+                      if (r.get("recall_above") or r.get("recall") or 0) >= 0.9 * base]
+        if comparable:
+            f = min(comparable, key=lambda r: r["wall"])
+            lines.append(f"- throughput vs the fastest peer of comparable accuracy ({f['label']}): "
+                         f"{f['wall'] / cc['wall']:.1f}x (target >= 10x on 100k)")
         fastest = min(peers, key=lambda r: r["wall"])
-        speedup = fastest["wall"] / cc["wall"]
-        lines.append(f"- throughput vs the fastest peer ({fastest['label']}): {speedup:.1f}x (target >= 10x on 100k)")
-        minhash = [r for r in peers if r["key"] in PY_PEERS]
-        if minhash and fastest not in minhash:
-            f2 = min(minhash, key=lambda r: r["wall"])
-            lines.append(f"- throughput vs the fastest MinHash peer ({f2['label']}): {f2['wall'] / cc['wall']:.1f}x")
+        if fastest not in comparable:
+            rec = fastest.get("recall_above") or fastest.get("recall") or 0
+            lines.append(f"- throughput vs the fastest peer of any accuracy ({fastest['label']}, "
+                         f"recall J>=t {rec:.2f}): {fastest['wall'] / cc['wall']:.1f}x")
         scored = [r for r in peers if r.get("precision") is not None]
         if scored and cc.get("precision") is not None:
             bp = max(r["precision"] for r in scored)
