@@ -147,7 +147,10 @@ pub(super) fn text_file(
 
 /// Finds a front-matter block: `---` on the first line, `key: value` lines, `---`. Returns the
 /// fields and the byte offset where the body starts.
-fn front_matter(text: &str) -> Result<Option<(Vec<(String, String)>, usize)>, Problem> {
+/// Front-matter fields, in order, and the byte offset where the body starts.
+type FrontMatter = (Vec<(String, String)>, usize);
+
+fn front_matter(text: &str) -> Result<Option<FrontMatter>, Problem> {
     let mut lines = text.split_inclusive('\n');
     match lines.next() {
         Some(first) if first.trim_end() == "---" => {}
