@@ -450,8 +450,10 @@ def verdicts(rows: list[dict]) -> list[str]:
                 ba = max(r["recall_above"] for r in scored if r.get("recall_above") is not None)
                 lines.append(
                     f"- accuracy on the pairs at exact Jaccard >= threshold: crosscheck {cc['recall_above']:.4f}, "
-                    f"best peer {ba:.4f}. A peer can beat crosscheck on plain recall by accepting copies "
-                    "whose true Jaccard is just below the threshold on a noisy signature estimate."
+                    f"best peer {ba:.4f}."
+                    + (" A peer can beat crosscheck on plain recall by accepting copies whose true "
+                       "Jaccard is just below the threshold on a noisy signature estimate."
+                       if br > cc["recall"] else "")
                 )
     sol = by.get("sol")
     if sol:
