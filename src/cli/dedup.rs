@@ -39,16 +39,20 @@ pub struct Args {
     emit: Emit,
 
     /// Shingle length in words.
-    #[arg(long, default_value_t = 3, value_name = "N")]
+    #[arg(long, default_value_t = 1, value_name = "N")]
     shingle: usize,
 
     /// MinHash values per document.
-    #[arg(long, default_value_t = 128, value_name = "K")]
+    #[arg(long, default_value_t = 256, value_name = "K")]
     num_hashes: usize,
 
     /// SimHash Hamming radius for candidates (with --method simhash).
     #[arg(long, default_value_t = 3, value_name = "K")]
     max_hamming: u32,
+
+    /// Print counts, sizes and timings on stderr.
+    #[arg(long, hide = true)]
+    stats: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,6 +87,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         .num_hashes(args.num_hashes)
         .max_hamming(args.max_hamming)
         .build()?;
+    let started = std::time::Instant::now();
     let corpus = args.input.open()?;
     let bar = progress_bar(&corpus);
     let stage = AtomicU8::new(0);
@@ -96,6 +101,21 @@ pub fn run(args: Args) -> Result<Outcome> {
     bar.finish_and_clear();
     let result = result?;
     report_skipped(result.skipped());
+    if args.stats {
+        let s = result.stats();
+        eprintln!(
+            "crosscheck: {} documents, {} text bytes, {} candidate pairs ({} rejected), {} documents \
+             read again, {} bytes of state per document, {:.3} s (stages {:.3?})",
+            s.documents,
+            s.text_bytes,
+            s.candidates,
+            s.rejected,
+            s.reread,
+            result.state_bytes_per_doc(),
+            started.elapsed().as_secs_f64(),
+            s.seconds
+        );
+    }
 
     let mut out = Output::stdout();
     let format = args.format.unwrap_or(if out.is_terminal() {

@@ -24,6 +24,11 @@ pub struct Args {
     #[arg(long, value_name = "RATE", default_value_t = 0.3)]
     dup_rate: f64,
 
+    /// Share of copies edited harder (5-gram Jaccard with their base 0.6 to 0.88 instead of at
+    /// least 0.88), 0 to 1.
+    #[arg(long, value_name = "RATE", default_value_t = 0.05)]
+    hard_rate: f64,
+
     /// Output folder (created if missing).
     #[arg(long, value_name = "DIR", default_value = ".")]
     out: PathBuf,
@@ -35,6 +40,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         docs: args.docs,
         seed: args.seed,
         dup_rate: args.dup_rate,
+        hard_rate: args.hard_rate,
     };
     let s = generate::write(&config, &args.out)?;
     eprintln!(

@@ -1,6 +1,8 @@
 //! Argument parsing and dispatch. No algorithms live here: each subcommand turns its arguments
 //! into library calls and renders the result.
 
+mod claims;
+mod cluster;
 mod dedup;
 mod generate;
 mod input;
@@ -23,11 +25,15 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Extract quantities, dates and quotes with byte offsets (JSON Lines by default).
+    Claims(claims::Args),
     /// Write a synthetic corpus with ground truth (for tests and benchmarks).
     #[command(hide = true)]
     Generate(generate::Args),
     /// Find near-duplicate copies and write groups, the deduplicated corpus, or pairs.
     Dedup(dedup::Args),
+    /// Group articles into events and stories.
+    Cluster(cluster::Args),
 }
 
 /// What a subcommand reports back to `main`.
@@ -69,7 +75,9 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> crosscheck::Result<Outcome> {
     match cli.command {
+        Command::Claims(args) => claims::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Dedup(args) => dedup::run(args),
+        Command::Cluster(args) => cluster::run(args),
     }
 }

@@ -37,12 +37,20 @@
 //!   few words changed): the Hamming distance between SimHashes follows the cosine similarity of
 //!   the weighted shingle vectors, but the link to Jaccard is loose, so at a given Hamming radius
 //!   recall drops quickly for copies with whole paragraphs added or removed.
+//!
+//!   Measured against the `simhash` crate (SipHash of whitespace-separated words, unweighted) on
+//!   the generator's 10k corpus with pure SimHash pairs (`cargo run --release --example
+//!   simhash_compare -- target/gen10k`): at precision >= 0.99, this SimHash over 3-word shingles
+//!   reaches recall 0.68 (Hamming <= 9) and over 2-word shingles 0.60 (<= 7), the crate 0.26 on
+//!   raw words (<= 2) and 0.07 on normalized words (<= 0); fingerprinting ran 2.7x faster
+//!   (10.3 vs 3.9 MB/s on 2 busy cores). So crosscheck keeps its own SimHash.
 //! - **Exact Jaccard** on [`ShingleSet`]s to verify candidates: it is what "near-duplicate above
 //!   0.8" means, and it costs 4 bytes per distinct shingle, only for candidate documents.
 //!
-//! Shingle length: 1-word shingles see a reordered or rewritten article as a copy (too loose);
-//! long shingles make every edit destroy many shingles (a typo changes `n` of them). 3-word
-//! shingles are the default of [`crate::dedup`]; the measurements behind it are in README.md.
+//! Shingle length: a typo or a substituted word changes `n` shingles of length `n`, so at a fixed
+//! Jaccard threshold long shingles miss edited copies; short shingles make unrelated articles on
+//! the same subject look more alike (more candidates to verify). [`crate::dedup`] uses single
+//! words by default; its docs give the measurements.
 
 mod minhash;
 mod shingle;

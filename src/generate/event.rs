@@ -17,8 +17,16 @@ pub(crate) struct Person {
 
 impl Person {
     /// "French President Claire Dubois".
+    ///
+    /// Titles that read as a description ("analyst at Veridian Capital", "head of the national
+    /// disaster agency") follow the name instead: "Mette Gomez, analyst at Veridian Capital".
     pub(crate) fn full(&self) -> String {
-        format!("{} {} {}", self.title, self.first, self.last)
+        let t = &self.title;
+        if t.contains(" at ") || t.starts_with("head of") {
+            format!("{} {}, {t},", self.first, self.last)
+        } else {
+            format!("{t} {} {}", self.first, self.last)
+        }
     }
 }
 
@@ -55,8 +63,8 @@ pub(crate) struct Event {
 fn person(rng: &mut Rng, title: String) -> Person {
     Person {
         title,
-        first: *rng.pick(FIRST_NAMES),
-        last: *rng.pick(LAST_NAMES),
+        first: rng.choose(FIRST_NAMES),
+        last: rng.choose(LAST_NAMES),
     }
 }
 
@@ -78,8 +86,40 @@ fn fill(pattern: &str, slots: &[(&'static str, String)]) -> String {
     out
 }
 
+/// The head of government's title.
+fn leader(country: &Country) -> &'static str {
+    const PRESIDENTIAL: &[&str] = &[
+        "the United States",
+        "France",
+        "Brazil",
+        "Argentina",
+        "Chile",
+        "Peru",
+        "Colombia",
+        "Mexico",
+        "Ukraine",
+        "Russia",
+        "Turkey",
+        "South Korea",
+        "Indonesia",
+        "the Philippines",
+        "Kenya",
+        "Nigeria",
+        "South Africa",
+        "Egypt",
+        "Kazakhstan",
+        "Iran",
+        "China",
+    ];
+    if PRESIDENTIAL.contains(&country.name) {
+        "President"
+    } else {
+        "Prime Minister"
+    }
+}
+
 fn company(rng: &mut Rng) -> (String, &'static str, &'static str) {
-    let (suffix, what, make) = *rng.pick(INDUSTRIES);
+    let (suffix, what, make) = rng.choose(INDUSTRIES);
     (format!("{} {suffix}", rng.pick(COMPANY_STEMS)), what, make)
 }
 
@@ -90,7 +130,7 @@ impl Story {
         let a = rng.below(COUNTRIES.len());
         let b = (a + 1 + rng.below(COUNTRIES.len() - 1)) % COUNTRIES.len();
         let (country, other) = (&COUNTRIES[a], &COUNTRIES[b]);
-        let home_city = *rng.pick(country.cities);
+        let home_city = rng.choose(country.cities);
         let start = Day::from_ymd(2023, 1, 1).plus(rng.below(3 * 365) as i32);
         let mut slots: Vec<(&'static str, String)> = vec![
             ("country", country.name.to_string()),
@@ -101,8 +141,10 @@ impl Story {
             ("capital2", other.capital.to_string()),
             ("city", home_city.to_string()),
             ("issue", rng.pick(domain.issues).to_string()),
+            ("leader", leader(country).to_string()),
+            ("leader2", leader(other).to_string()),
         ];
-        let stem = *rng.pick(COMPANY_STEMS);
+        let stem = rng.choose(COMPANY_STEMS);
         let (org, org2) = match domain.name {
             "election" => {
                 let i = rng.below(PARTIES.len());
@@ -153,7 +195,7 @@ impl Story {
             .roles
             .iter()
             .map(|role| {
-                let title = fill(*rng.pick(role.titles), &slots);
+                let title = fill(rng.choose(role.titles), &slots);
                 (role.key, person(rng, title))
             })
             .collect();
@@ -201,15 +243,16 @@ impl Story {
                     day,
                     prev,
                     city,
-                    figures: kind
-                        .nums
-                        .iter()
-                        .map(|&(key, kind)| Figure {
-                            key,
-                            kind,
-                            value: draw(rng, kind),
-                        })
-                        .collect(),
+                    figures: consistent(
+                        kind.nums
+                            .iter()
+                            .map(|&(key, kind)| Figure {
+                                key,
+                                kind,
+                                value: draw(rng, kind),
+                            })
+                            .collect(),
+                    ),
                     seed: rng.next_u64(),
                 };
                 prev = Some(day);
@@ -217,6 +260,40 @@ impl Story {
             })
             .collect()
     }
+}
+
+/// Makes an event's figures agree with each other: profit below revenue, the winner ahead of
+/// the runner-up, an offer below the demand, basis points in steps of 25.
+fn consistent(mut figs: Vec<Figure>) -> Vec<Figure> {
+    let get = |figs: &[Figure], key: &str| figs.iter().find(|f| f.key == key).map(|f| f.value);
+    fn set(figs: &mut [Figure], key: &str, v: u64) {
+        if let Some(f) = figs.iter_mut().find(|f| f.key == key) {
+            f.value = round(f.kind, v.max(1));
+        }
+    }
+    let snapshot = figs.clone();
+    if let (Some(rev), Some(profit)) = (get(&snapshot, "revenue"), get(&snapshot, "profit")) {
+        set(&mut figs, "profit", profit.min(rev / 6));
+    }
+    if let (Some(a), Some(b)) = (get(&snapshot, "share"), get(&snapshot, "rshare"))
+        && b + 20 > a
+    {
+        set(&mut figs, "rshare", a.saturating_sub(20 + b % 40));
+    }
+    if let (Some(raise), Some(offer)) = (get(&snapshot, "raise"), get(&snapshot, "offer"))
+        && offer >= raise
+    {
+        set(&mut figs, "offer", raise / 2);
+    }
+    if let Some(bps) = get(&snapshot, "bps") {
+        set(&mut figs, "bps", bps.div_ceil(25) * 25);
+    }
+    if let (Some(dead), Some(injured)) = (get(&snapshot, "dead"), get(&snapshot, "injured"))
+        && injured <= dead
+    {
+        set(&mut figs, "injured", dead * 3);
+    }
+    figs
 }
 
 /// Rounds a value the way news rounds it: big counts to tens or hundreds, big money to

@@ -175,7 +175,16 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Capitalizes the first letter and folds the punctuation that an appositive title leaves at
+/// a clause end ("Gomez, analyst at X,." -> "Gomez, analyst at X.").
 fn capitalize(mut s: String) -> String {
+    if s.contains(",.") || s.contains(",:") || s.contains(",,") || s.contains(",’") {
+        s = s
+            .replace(",.", ".")
+            .replace(",:", ":")
+            .replace(",,", ",")
+            .replace(",’", "’");
+    }
     if let Some(c) = s.chars().next()
         && c.is_lowercase()
     {
@@ -277,7 +286,7 @@ pub(crate) fn write_up(story: &Story, event: &Event, outlet: usize, rng: &mut Rn
             optional.push(Plan {
                 section: 1,
                 order,
-                item: Item::AfterQuote(role, *rng.pick(AFTER_QUOTE)),
+                item: Item::AfterQuote(role, rng.choose(AFTER_QUOTE)),
             });
         }
     }
@@ -396,14 +405,14 @@ fn quote(
         q.truncate(i);
     }
     let who = ctx.mention(role);
-    match form {
+    capitalize(match form {
         0 => format!("“{q},” {who} said."),
         1 => format!("“{q},” said {who}."),
         2 => format!("{who} said: “{q}.”"),
         3 => format!("“{q},” {who} told reporters."),
         4 => format!("“{q},” {who} said in a statement."),
         _ => format!("In remarks to reporters, {who} said: “{q}.”"),
-    }
+    })
 }
 
 /// Groups sentences into paragraphs of one to three sentences.

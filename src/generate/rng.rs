@@ -54,6 +54,11 @@ impl Rng {
         &items[self.below(items.len())]
     }
 
+    /// A copy of a uniformly chosen element of a non-empty slice.
+    pub(crate) fn choose<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+
     /// An index drawn with the given integer weights (not all zero).
     pub(crate) fn weighted(&mut self, weights: &[u32]) -> usize {
         let total: u64 = weights.iter().map(|&w| u64::from(w)).sum();

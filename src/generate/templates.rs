@@ -84,15 +84,11 @@ const DIPLOMACY: Domain = Domain {
     roles: &[
         Role {
             key: "lead",
-            titles: &["{cadj} President", "{cadj} Prime Minister"],
+            titles: &["{cadj} {leader}"],
         },
         Role {
             key: "guest",
-            titles: &[
-                "{cadj2} President",
-                "{cadj2} Prime Minister",
-                "{cadj2} Chancellor",
-            ],
+            titles: &["{cadj2} {leader2}", "{cadj2} Chancellor"],
         },
         Role {
             key: "spox",
@@ -340,7 +336,7 @@ const DISASTER: Domain = Domain {
         },
         Role {
             key: "pm",
-            titles: &["{cadj} Prime Minister", "{cadj} President"],
+            titles: &["{cadj} {leader}"],
         },
         Role {
             key: "aid",
@@ -559,11 +555,7 @@ const ELECTION: Domain = Domain {
         },
         Role {
             key: "rival",
-            titles: &[
-                "incumbent Prime Minister",
-                "incumbent President",
-                "{org2} leader",
-            ],
+            titles: &["incumbent {leader}", "{org2} leader"],
         },
         Role {
             key: "comm",
@@ -899,7 +891,7 @@ const COURTS: Domain = Domain {
             key: "def",
             titles: &[
                 "former {cadj} minister",
-                "businessman",
+                "business executive",
                 "former mayor of {city}",
             ],
         },
@@ -1240,7 +1232,7 @@ const MILITARY: Domain = Domain {
         },
         Role {
             key: "leader",
-            titles: &["{cadj} President", "{cadj} Prime Minister"],
+            titles: &["{cadj} {leader}"],
         },
     ],
     issues: &[

@@ -144,11 +144,17 @@ impl Outputs {
 /// Generates the corpus described by `config` into `dir` (created if missing):
 /// `corpus.jsonl`, `truth.jsonl` and `edits.jsonl`.
 pub fn write(config: &Config, dir: &Path) -> Result<Summary> {
+    write_in_buckets(config, dir, BUCKET)
+}
+
+/// [`write`] with `bucket` ids per temporary file.
+pub(crate) fn write_in_buckets(config: &Config, dir: &Path, bucket: usize) -> Result<Summary> {
+    let bucket = bucket.max(1);
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut out = Outputs::create(dir)?;
     let mut generator = Generator::new(config.clone())?;
     let n = config.docs;
-    if n <= BUCKET {
+    if n <= bucket {
         let mut buf = Vec::new();
         for r in generator.by_ref() {
             put(&mut buf, r.position, &lines(&r)).expect("writing to memory");
@@ -159,7 +165,7 @@ pub fn write(config: &Config, dir: &Path) -> Result<Summary> {
             .prefix(".generate-")
             .tempdir_in(dir)
             .map_err(|e| Error::io(dir, e))?;
-        let count = n.div_ceil(BUCKET);
+        let count = n.div_ceil(bucket);
         let paths: Vec<PathBuf> = (0..count)
             .map(|i| tmp.path().join(format!("{i}")))
             .collect();
@@ -172,7 +178,7 @@ pub fn write(config: &Config, dir: &Path) -> Result<Summary> {
             })
             .collect::<Result<Vec<_>>>()?;
         for r in generator.by_ref() {
-            let b = r.position as usize / BUCKET;
+            let b = r.position as usize / bucket;
             put(&mut buckets[b], r.position, &lines(&r)).map_err(|e| Error::io(&paths[b], e))?;
         }
         for (b, p) in buckets.into_iter().zip(&paths) {

@@ -22,6 +22,14 @@
 //! | 0.8       | 21 × 6 | 0.28       | 0.93       | 0.998| 0.99995     |
 //! | 0.9       | 14 × 9 | 0.13       | 0.87       | 0.999| 1.0         |
 //!
+//! With `k = 256` (the default of [`crate::dedup`]) the curve is steeper:
+//!
+//! | threshold | b × r   | P(t - 0.3) | P(t - 0.1) | P(t)  | P(t + 0.05) |
+//! |-----------|---------|------------|------------|-------|-------------|
+//! | 0.5       | 85 × 3  | 0.49       | 0.996      | 0.99999 | 1.0       |
+//! | 0.8       | 32 × 8  | 0.12       | 0.85       | 0.997 | 0.99996     |
+//! | 0.9       | 19 × 13 | 0.02       | 0.66       | 0.996 | 1.0         |
+//!
 //! ```
 //! use crosscheck::lsh::LshParams;
 //!
@@ -113,6 +121,17 @@ impl LshParams {
 /// Candidate pairs `(i, j)`, `i < j`, sorted and distinct, from band keys: `keys` holds `bands`
 /// keys per document, document after document; `skip[i]` documents take no part.
 pub fn band_candidates(keys: &[u64], bands: usize, skip: &[bool]) -> Vec<(u32, u32)> {
+    band_candidates_where(keys, bands, skip, |_, _| true)
+}
+
+/// [`band_candidates`], keeping only the pairs for which `keep(i, j)` holds (a cheap filter
+/// applied before the pairs are collected, so that rejected pairs cost no memory).
+pub fn band_candidates_where(
+    keys: &[u64],
+    bands: usize,
+    skip: &[bool],
+    keep: impl Fn(u32, u32) -> bool + Sync,
+) -> Vec<(u32, u32)> {
     assert!(bands > 0 && keys.len() % bands == 0);
     let n = keys.len() / bands;
     assert_eq!(skip.len(), n);
@@ -124,7 +143,7 @@ pub fn band_candidates(keys: &[u64], bands: usize, skip: &[bool]) -> Vec<(u32, u
                 .map(|i| (keys[i * bands + band], i as u32))
                 .collect();
             col.sort_unstable();
-            runs_to_pairs(&col, |_, _| true)
+            runs_to_pairs(&col, &keep)
         })
         .collect();
     pairs.par_sort_unstable();

@@ -17,6 +17,8 @@
 //! assert_eq!((toks[0].span.start, toks[0].span.end), (0, 11)); // byte span of `Kremlin’s`
 //! ```
 
+pub mod sentence;
+
 use unicode_normalization::UnicodeNormalization;
 
 use crate::corpus::Span;

@@ -1,0 +1,230 @@
+//! A fast pre-pass: find the few places where a date can start (digits, month and weekday
+//! names, "today", "week", seasons, holidays) with a byte scan and a three-letter prefix table,
+//! and cut the text into windows around them. Only the windows are tokenized and matched, so the
+//! cost on ordinary prose is one pass over the bytes.
+//!
+//! A window reaches [`BEFORE`] bytes back (look-behind: "the end of", "since", future cues) and
+//! [`AFTER`] bytes ahead of its anchor, both cut at whitespace; overlapping windows are merged,
+//! so a match never straddles two windows.
+
+use std::sync::OnceLock;
+
+use super::lexicon::{self as lx, W};
+
+/// Bytes of context before an anchor.
+pub(crate) const BEFORE: usize = 100;
+/// Bytes of context after an anchor.
+pub(crate) const AFTER: usize = 140;
+
+/// Words that can anchor a match, beyond what [`lx::classify`] knows.
+const EXTRA_ANCHORS: [&str; 9] = [
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "overnight",
+    "christmas",
+    "halloween",
+    "new",
+    "valentine",
+];
+
+fn prefix_index(w: &[u8]) -> Option<usize> {
+    if w.len() < 3 {
+        return None;
+    }
+    let mut k = 0usize;
+    for &b in &w[..3] {
+        let c = b.to_ascii_lowercase();
+        if !c.is_ascii_lowercase() {
+            return None;
+        }
+        k = k * 26 + usize::from(c - b'a');
+    }
+    Some(k)
+}
+
+/// Bitmap of the three-letter prefixes of anchor words.
+fn prefixes() -> &'static [u64; 275] {
+    static TABLE: OnceLock<[u64; 275]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u64; 275];
+        let words = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thur",
+            "thurs",
+            "fri",
+            "sat",
+            "sun",
+            "today",
+            "tonight",
+            "yesterday",
+            "tomorrow",
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+            "winter",
+            "day",
+            "days",
+            "week",
+            "weeks",
+            "weekend",
+            "month",
+            "months",
+            "year",
+            "years",
+            "decade",
+            "decades",
+        ];
+        for w in words.iter().chain(EXTRA_ANCHORS.iter()) {
+            if let Some(k) = prefix_index(w.as_bytes()) {
+                t[k / 64] |= 1 << (k % 64);
+            }
+        }
+        t
+    })
+}
+
+fn is_anchor_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    let Some(k) = prefix_index(b) else {
+        return false;
+    };
+    if prefixes()[k / 64] & (1 << (k % 64)) == 0 {
+        return false;
+    }
+    !matches!(
+        lx::classify(word),
+        W::Other | W::Rel(_) | W::Past | W::Coming | W::Part(_) | W::EarlierLater(_) | W::Num(_)
+    ) || EXTRA_ANCHORS.iter().any(|a| word.eq_ignore_ascii_case(a))
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Start of a window for an anchor at `a`: after the first whitespace in the look-behind.
+fn window_start(text: &str, a: usize) -> usize {
+    let s0 = floor_boundary(text, a.saturating_sub(BEFORE));
+    if s0 == 0 {
+        return 0;
+    }
+    let b = text.as_bytes();
+    match b[s0..a].iter().position(|c| c.is_ascii_whitespace()) {
+        Some(p) => s0 + p + 1,
+        None => s0,
+    }
+}
+
+/// End of a window for an anchor at `a`: at the last whitespace in the look-ahead.
+fn window_end(text: &str, a: usize) -> usize {
+    let e0 = ceil_boundary(text, (a + AFTER).min(text.len()));
+    if e0 == text.len() {
+        return e0;
+    }
+    let b = text.as_bytes();
+    match b[a..e0].iter().rposition(|c| c.is_ascii_whitespace()) {
+        Some(p) => a + p,
+        None => e0,
+    }
+}
+
+/// The merged windows `(start, end)` of `text` that may hold dates, in order.
+pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let push = |a: usize, out: &mut Vec<(usize, usize)>| {
+        let (s, e) = (window_start(text, a), window_end(text, a).max(a + 1).min(n));
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        if c.is_ascii_alphabetic() {
+            let s = i;
+            while i < n && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            // Words glued to non-ASCII letters are not English anchors.
+            if (i == n || b[i] < 0x80) && is_anchor_word(&text[s..i]) {
+                push(s, &mut out);
+            }
+        } else if c.is_ascii_digit() {
+            push(i, &mut out);
+            while i < n
+                && (b[i].is_ascii_alphanumeric()
+                    || ((b[i] == b',' || b[i] == b'.') && i + 1 < n && b[i + 1].is_ascii_digit()))
+            {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_cover_anchors_only() {
+        assert!(windows("The minister spoke to the press about the plan.").is_empty());
+        let t = "Nothing here. Then on Friday, Jan. 6 it happened.";
+        let w = windows(t);
+        assert_eq!(w.len(), 1);
+        assert!(t[w[0].0..w[0].1].contains("on Friday, Jan. 6"));
+        assert!(is_anchor_word("Sept") && is_anchor_word("weekend") && !is_anchor_word("the"));
+    }
+}

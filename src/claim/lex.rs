@@ -1,0 +1,364 @@
+//! A light tokenizer for claim extraction: words, numbers (with their value parsed once) and
+//! single punctuation characters, each with its byte span. Unlike [`crate::text::tokens`], it
+//! keeps punctuation (`$`, `%`, `-`, quotes) because quantities are made of it.
+//!
+//! Words are compared through an ASCII-lowercased copy of the text, which has the same byte
+//! offsets as the original, so no token allocates.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Kind {
+    /// A run of letters, with inner apostrophes (`Russia’s`).
+    Word,
+    /// Digits with group separators and decimals, parsed.
+    Num,
+    /// Any other single non-space character.
+    Punct(char),
+}
+
+/// Number flags.
+pub(crate) mod nf {
+    /// Digit groups with `,` or a space (`50,000`, `50 000`).
+    pub const GROUPED: u8 = 1;
+    /// A decimal part (`1.5`, `1,5`).
+    pub const DECIMAL: u8 = 2;
+    /// A leading zero on a multi-digit integer part (`007`, `020`).
+    pub const LEADING_ZERO: u8 = 4;
+    /// More than one period or too many digits: an id, a version, a date.
+    pub const ID_LIKE: u8 = 8;
+}
+
+/// A token. `glued` is true when no whitespace separates it from the previous token.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub glued: bool,
+    /// The value of a number token.
+    pub num: f64,
+    /// [`nf`] flags of a number token.
+    pub flags: u8,
+    /// Digits before the first separator of a number token.
+    pub int_digits: u8,
+    /// Digits after the decimal separator of a number token.
+    pub dec: u8,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub fn is_num(&self) -> bool {
+        self.kind == Kind::Num
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+    pub fn punct(&self) -> Option<char> {
+        match self.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// A tokenized text.
+pub(crate) struct Lexed<'t> {
+    pub text: &'t str,
+    pub lower: String,
+    pub toks: Vec<Tok>,
+}
+
+impl<'t> Lexed<'t> {
+    /// Tokenizes `text`.
+    pub fn new(text: &'t str) -> Lexed<'t> {
+        Lexed {
+            text,
+            lower: text.to_ascii_lowercase(),
+            toks: lex(text),
+        }
+    }
+
+    /// The lowercased text of token `i` (empty when out of range).
+    #[inline]
+    pub fn low(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => &self.lower[t.start..t.end],
+            None => "",
+        }
+    }
+
+    /// The original text of token `i`.
+    #[inline]
+    pub fn raw(&self, i: usize) -> &'t str {
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.start..t.end],
+            None => "",
+        }
+    }
+
+    /// True when token `i` is a word equal (lowercased) to `w`.
+    #[inline]
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_word()) && self.low(i) == w
+    }
+
+    /// True when token `i` starts with an uppercase letter.
+    #[inline]
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.raw(i).starts_with(|c: char| c.is_uppercase())
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Tokenizes `text`.
+pub(crate) fn lex(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut toks: Vec<Tok> = Vec::with_capacity(n / 5 + 1);
+    let mut i = 0;
+    let mut last_end = usize::MAX;
+    while i < n {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        if is_space(c) {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let mut tok = Tok {
+            start,
+            end: i + len,
+            kind: Kind::Punct(c),
+            glued: start == last_end,
+            num: 0.0,
+            flags: 0,
+            int_digits: 0,
+            dec: 0,
+        };
+        if b.is_ascii_digit() {
+            lex_number(bytes, &mut tok);
+        } else if b.is_ascii_alphabetic() || (b >= 0x80 && is_letter(c)) {
+            tok.kind = Kind::Word;
+            let mut j = i + len;
+            while j < n {
+                let b = bytes[j];
+                if b.is_ascii_alphabetic() {
+                    j += 1;
+                    continue;
+                }
+                if b < 0x80 && b != b'\'' {
+                    break;
+                }
+                let c = text[j..].chars().next().unwrap_or(' ');
+                if is_letter(c)
+                    || (matches!(c, '\'' | '’')
+                        && text[j + c.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphabetic))
+                {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            tok.end = j;
+        }
+        last_end = tok.end;
+        i = tok.end;
+        toks.push(tok);
+    }
+    toks
+}
+
+/// Parses the number starting at `tok.start` and sets its end, value and flags.
+fn lex_number(bytes: &[u8], tok: &mut Tok) {
+    let n = bytes.len();
+    let digits_at = |j: usize| {
+        let mut k = j;
+        while k < n && bytes[k].is_ascii_digit() {
+            k += 1;
+        }
+        k - j
+    };
+    let mut j = tok.start;
+    let mut mant: u64 = 0;
+    let mut total_digits = 0usize;
+    let mut scale_down = 0i32;
+    let mut flags = 0u8;
+    let push = |d: u8, mant: &mut u64, total: &mut usize| {
+        *total += 1;
+        if *total <= 18 {
+            *mant = *mant * 10 + u64::from(d - b'0');
+        }
+    };
+    let first = digits_at(j);
+    if first > 1 && bytes[j] == b'0' {
+        flags |= nf::LEADING_ZERO;
+    }
+    for k in 0..first {
+        push(bytes[j + k], &mut mant, &mut total_digits);
+    }
+    j += first;
+    let int_digits = first;
+    let mut group_sep: Option<u8> = None;
+    // Digit groups: `,ddd` or ` ddd` (space, no-break or thin space), not followed by a digit.
+    loop {
+        if j < n && bytes[j] == b',' && group_sep != Some(b' ') && digits_at(j + 1) == 3 {
+            group_sep = Some(b',');
+            for k in 1..=3 {
+                push(bytes[j + k], &mut mant, &mut total_digits);
+            }
+            j += 4;
+            continue;
+        }
+        if int_digits <= 3 && group_sep != Some(b',') {
+            let sep = if j < n && bytes[j] == b' ' {
+                1
+            } else if j + 1 < n && bytes[j] == 0xC2 && bytes[j + 1] == 0xA0 {
+                2
+            } else if j + 2 < n
+                && bytes[j] == 0xE2
+                && bytes[j + 1] == 0x80
+                && matches!(bytes[j + 2], 0xAF | 0x89)
+            {
+                3
+            } else {
+                0
+            };
+            if sep > 0 && digits_at(j + sep) == 3 {
+                // Not "in 20 000" only: the next group must not continue into a decimal year etc.
+                group_sep = Some(b' ');
+                for k in 0..3 {
+                    push(bytes[j + sep + k], &mut mant, &mut total_digits);
+                }
+                j += sep + 3;
+                continue;
+            }
+        }
+        break;
+    }
+    if group_sep.is_some() {
+        flags |= nf::GROUPED;
+    }
+    // Decimals: `.d+`, or a European `,d` / `,dd` that is not a list of numbers.
+    if j + 1 < n && bytes[j] == b'.' && bytes[j + 1].is_ascii_digit() {
+        let d = digits_at(j + 1);
+        for k in 0..d {
+            push(bytes[j + 1 + k], &mut mant, &mut total_digits);
+        }
+        scale_down = d as i32;
+        flags |= nf::DECIMAL;
+        j += 1 + d;
+        if j + 1 < n && matches!(bytes[j], b'.' | b',') && bytes[j + 1].is_ascii_digit() {
+            flags |= nf::ID_LIKE;
+            while j + 1 < n && matches!(bytes[j], b'.' | b',') && bytes[j + 1].is_ascii_digit() {
+                j += 1 + digits_at(j + 1);
+            }
+        }
+    } else if group_sep.is_none()
+        && j + 1 < n
+        && bytes[j] == b','
+        && !(tok.start > 0 && bytes[tok.start - 1] == b',')
+    {
+        let d = digits_at(j + 1);
+        let after = j + 1 + d;
+        let list = after + 1 < n && bytes[after] == b',' && bytes[after + 1].is_ascii_digit();
+        if (1..=2).contains(&d) && !list {
+            for k in 0..d {
+                push(bytes[j + 1 + k], &mut mant, &mut total_digits);
+            }
+            scale_down = d as i32;
+            flags |= nf::DECIMAL;
+            j = after;
+        }
+    }
+    if total_digits > 18 {
+        flags |= nf::ID_LIKE;
+    }
+    tok.kind = Kind::Num;
+    tok.end = j;
+    tok.flags = flags;
+    tok.int_digits = int_digits.min(255) as u8;
+    tok.dec = scale_down.min(30) as u8;
+    tok.num = mant as f64 / 10f64.powi(scale_down.min(30));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nums(text: &str) -> Vec<(String, f64, u8)> {
+        lex(text)
+            .into_iter()
+            .filter(|t| t.is_num())
+            .map(|t| (text[t.start..t.end].to_string(), t.num, t.flags))
+            .collect()
+    }
+
+    #[test]
+    fn numbers() {
+        let got =
+            nums("50,000 and 50 000 and 1.5 and 1,5 and 0.3 and 1,2,3 and 2026-01-06 and 1.2.3");
+        let vals: Vec<(&str, f64)> = got.iter().map(|(s, v, _)| (s.as_str(), *v)).collect();
+        assert_eq!(
+            vals,
+            [
+                ("50,000", 50000.0),
+                ("50 000", 50000.0),
+                ("1.5", 1.5),
+                ("1,5", 1.5),
+                ("0.3", 0.3),
+                ("1", 1.0),
+                ("2", 2.0),
+                ("3", 3.0),
+                ("2026", 2026.0),
+                ("01", 1.0),
+                ("06", 6.0),
+                ("1.2.3", 1.2),
+            ]
+        );
+        assert_eq!(got[0].2, nf::GROUPED);
+        assert_eq!(got[11].2 & nf::ID_LIKE, nf::ID_LIKE);
+        assert_eq!(nums("1,234,567.89")[0].1, 1234567.89);
+        assert_eq!(nums("in 2008 200 people")[0].1, 2008.0);
+    }
+
+    #[test]
+    fn words_and_glue() {
+        let text = "Russia’s $2bn G7 “x”";
+        let toks = lex(text);
+        let s: Vec<(&str, bool)> = toks
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.glued))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                ("Russia’s", false),
+                ("$", false),
+                ("2", true),
+                ("bn", true),
+                ("G", false),
+                ("7", true),
+                ("“", false),
+                ("x", true),
+                ("”", true)
+            ]
+        );
+    }
+}

@@ -1,0 +1,144 @@
+//! Direct quotes in news text, with their speakers.
+//!
+//! [`find_quotes`] pairs quote marks ([`marks`](self) rules below), joins a quote split around
+//! its attribution into one mention, finds the attribution, and resolves the speaker to a
+//! canonical name inside the document.
+//!
+//! # Marks
+//!
+//! Straight and curly marks (`"` `“` `”` `'` `‘` `’`, and `«` `»`), mismatched pairs from
+//! scraped text (`"...”`), quotes over several sentences or lines. A mark's role comes from its
+//! surroundings (after a space it opens, before a space or punctuation it closes), so reversed
+//! marks still pair; `’` between letters is an apostrophe (`Russia’s`, `we’re`). A new paragraph
+//! that opens with a quote mark continues a quote the previous paragraph left open (news style).
+//! Single marks are quotes only outside double quotes (inside, they are nested quotes and stay
+//! part of the text).
+//!
+//! # Attribution
+//!
+//! In order of preference:
+//! 1. between the parts of a split quote: `“Its core element,” she said, “is ...”`;
+//! 2. right after the closing mark, in both orders: `,” Putin said`, `,” said Putin`,
+//!    `,” the Russian leader added`, `,” according to Peskov`;
+//! 3. on the next line (no blank line between), when the quote ends its paragraph: `He said.`,
+//!    `Peskov conveyed to reporters.`;
+//! 4. before the opening mark, in the same sentence: `Macron said: “...”`, `Peskov emphasized
+//!    that this issue is of "..."`, `..., saying that “...”` (a participle after a comma takes
+//!    the sentence's subject);
+//! 5. continuation: a quote that opens a paragraph right after another attributed quote (and its
+//!    attribution sentence) has the same speaker, with no verb.
+//!
+//! # Speakers
+//!
+//! Titles and offices are not part of a name (`Kremlin spokesman Dmitry Peskov` -> `Dmitry
+//! Peskov`, `UK PM Keir Starmer` -> `Keir Starmer`). A surname alone resolves to the full name
+//! introduced in the document (`Peskov` -> `Dmitry Peskov`). `he`/`she` resolve to the first
+//! person named in the closest preceding sentence that names one (the subject, in news style),
+//! skipping a person whose first name says the pronoun does not fit, then to the last speaker.
+//! A descriptor (`the Russian leader`, `the spokesperson`) resolves only when exactly one person
+//! in the document was introduced with a matching title (role and nationality); otherwise the
+//! speaker stays `None` while `speaker_span` still points at the attribution. Non-person sources
+//! keep their name (`the Telegraph newspaper said` -> `Telegraph`); a lowercase source such as
+//! `the letter reads` has no speaker.
+//!
+//! # Scare quotes and partial quotes
+//!
+//! A quote of one or two words, or a short run of capitalized words (`"willing alliance"`,
+//! `‘Legitimate Targets’`, `“Coalition of the Willing”`), is emitted with `fragment: true` and no
+//! speaker, unless an attribution claims it:
+//! - a partial quote that opens the reported clause of a speech verb (`saying on Friday that
+//!   "thousands" of troops ...`) keeps `fragment: true` and gets the speaker and verb;
+//! - a short quote closed by a comma or a stop inside the marks and followed by an attribution
+//!   (`“Stop,” Peskov said.`) is a full quote: `fragment: false`, with its speaker.
+//!
+//! Scare quotes are kept rather than skipped so that the check can still compare wordings, but a
+//! consumer looking for statements should filter on `fragment == false` or `speaker.is_some()`.
+//!
+//! # Limits
+//!
+//! A pronoun resolves only to a person the document introduced: with a title ("Russian President
+//! Vladimir Putin", "Kremlin spokesman Peskov"), as a two-to-four-word name, or by the surname of
+//! one. A bare surname never introduced ("Putin's comments ... He said") leaves the speaker
+//! `None`. The next-line attribution must follow on the very next line (no blank line) and be at
+//! most 14 tokens long.
+//!
+//! ```
+//! use crosscheck::claim::quote::find_quotes;
+//!
+//! let text = "Kremlin spokesman Dmitry Peskov spoke on Friday.\n\
+//!             “This causes concern for us,” Peskov said, “because it is close.”\n\
+//!             “We’re monitoring this.”\n\
+//!             He said.";
+//! let q = find_quotes(text);
+//! assert_eq!(q.len(), 2);
+//! assert_eq!(q[0].text, "This causes concern for us because it is close.");
+//! assert_eq!(q[0].parts.len(), 2);
+//! assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
+//! assert_eq!(q[0].verb.as_deref(), Some("said"));
+//! assert_eq!(q[1].speaker.as_deref(), Some("Dmitry Peskov"));
+//! assert_eq!(q[1].speaker_span.map(|s| s.slice(text)), Some("He"));
+//! ```
+
+mod attrib;
+mod marks;
+mod names;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+use crate::corpus::Span;
+
+/// A direct quote and who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteMention {
+    /// The whole quote, marks included; a quote split around its attribution is one mention
+    /// spanning both parts (and the attribution between them).
+    pub span: Span,
+    /// The quoted words: the parts, trimmed, without the comma that precedes an attribution,
+    /// joined by a space, whitespace collapsed.
+    pub text: String,
+    /// Inner span of each part (without marks).
+    pub parts: Vec<Span>,
+    /// The speaker's canonical name in this document ("Dmitry Peskov"), if resolved.
+    pub speaker: Option<String>,
+    /// Where the attribution names the speaker: a name, a descriptor or a pronoun ("He").
+    pub speaker_span: Option<Span>,
+    /// The speech verb of the attribution ("said", "told", "according to"), lowercased.
+    pub verb: Option<String>,
+    /// One or two words: a scare quote or a partial quote (see the module docs).
+    pub fragment: bool,
+}
+
+/// Finds the quotes in `text`, in order. See the [module docs](self).
+pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
+    let marks = marks::find_marks(text);
+    if marks.is_empty() {
+        return Vec::new();
+    }
+    let raw = marks::pair_quotes(text, &marks);
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    attrib::attribute(text, raw)
+}
+
+/// The quoted words of `parts`: trimmed, a trailing comma dropped, joined, whitespace collapsed.
+fn quote_text(text: &str, parts: &[Span]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        let mut s = p.slice(text).trim();
+        if let Some(t) = s.strip_suffix(',') {
+            s = t.trim_end();
+        }
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}

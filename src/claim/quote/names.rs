@@ -1,0 +1,426 @@
+//! The document model used for attribution: tokens, sentences, which tokens are quoted, and the
+//! names mentioned outside quotes, with a per-document table from surnames to full names.
+
+use std::collections::HashMap;
+
+use super::marks::RawQuote;
+use super::words::{self, Role};
+use crate::claim::date::lex::{self, Kind, Tok};
+
+/// A capitalized name run outside quotes, with the titles around it.
+#[derive(Debug, Clone)]
+pub(crate) struct Name {
+    /// First token of the name proper (titles excluded).
+    pub first: usize,
+    /// The name tokens, joined by spaces.
+    pub name: String,
+    /// Number of name tokens.
+    pub ntoks: usize,
+    /// Title, office and nationality words before the name, lowercased.
+    pub titles: Vec<String>,
+    /// Introduced like a person (a title before it, or a two-to-four-word proper name).
+    pub person: bool,
+    /// Sentence of the name.
+    pub sent: u32,
+}
+
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok<'a>>,
+    /// Sentence id of each token.
+    pub sent: Vec<u32>,
+    /// True for tokens inside a quote (marks included).
+    pub in_quote: Vec<bool>,
+    /// Names outside quotes, in order.
+    pub names: Vec<Name>,
+    /// Surname -> full name; `None` when two people share it.
+    surnames: HashMap<String, Option<String>>,
+}
+
+pub(crate) fn is_cap(t: &Tok<'_>) -> bool {
+    t.kind == Kind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.len() > 1 && s.chars().all(|c| !c.is_lowercase())
+}
+
+fn is_abbrev(word: &str) -> bool {
+    (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase())
+        || matches!(
+            word,
+            "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "Gen"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Lt"
+                | "Col"
+                | "No"
+                | "Prof"
+                | "Jr"
+                | "Sr"
+                | "Maj"
+                | "Capt"
+                | "Sgt"
+                | "Adm"
+                | "Rev"
+                | "vs"
+                | "Inc"
+                | "Co"
+                | "Corp"
+                | "Ltd"
+        )
+}
+
+fn is_open_quote_tok(t: &Tok<'_>) -> bool {
+    matches!(t.kind, Kind::Punct('"' | '“' | '‘' | '\'' | '„' | '«'))
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(text: &'a str, quotes: &[RawQuote]) -> Doc<'a> {
+        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+        lex::tokenize(text, &mut toks);
+        let n = toks.len();
+        // Quoted tokens.
+        let mut in_quote = vec![false; n];
+        let mut qi = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while qi < quotes.len() && quotes[qi].span.end <= t.start {
+                qi += 1;
+            }
+            if qi < quotes.len() && quotes[qi].span.start <= t.start {
+                in_quote[i] = true;
+            }
+        }
+        // Sentences.
+        let mut sent = vec![0u32; n];
+        let mut sid = 0u32;
+        for i in 1..n {
+            let t = &toks[i];
+            let mut boundary = t.newline_before;
+            if !boundary && (is_cap(t) || is_open_quote_tok(t) || t.kind == Kind::Num) {
+                let mut j = i - 1;
+                // `.”` then the next sentence
+                while j > 0
+                    && i - j < 3
+                    && matches!(
+                        toks[j].kind,
+                        Kind::Punct('"' | '”' | '’' | '\'' | ')' | '»')
+                    )
+                {
+                    j -= 1;
+                }
+                match toks[j].kind {
+                    Kind::Punct('!' | '?') => boundary = true,
+                    Kind::Punct('.') => {
+                        boundary = j == 0
+                            || !(toks[j - 1].kind == Kind::Word
+                                && is_abbrev(toks[j - 1].text)
+                                && !toks[j].space_before);
+                    }
+                    _ => {}
+                }
+            }
+            if boundary {
+                sid += 1;
+            }
+            sent[i] = sid;
+        }
+        let mut doc = Doc {
+            text,
+            toks,
+            sent,
+            in_quote,
+            names: Vec::new(),
+            surnames: HashMap::new(),
+        };
+        doc.find_names();
+        doc
+    }
+
+    fn find_names(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if self.in_quote[i] || !is_cap(&self.toks[i]) {
+                i += 1;
+                continue;
+            }
+            let mut items: Vec<usize> = Vec::new();
+            let mut j = i;
+            while j < n && !self.in_quote[j] {
+                let t = &self.toks[j];
+                let cap = is_cap(t) && (items.is_empty() || !t.newline_before);
+                let particle = !items.is_empty()
+                    && t.kind == Kind::Word
+                    && words::is_name_particle(t.text)
+                    && self.toks.get(j + 1).is_some_and(is_cap);
+                if cap || particle {
+                    items.push(j);
+                    j += 1;
+                } else if !items.is_empty()
+                    && t.is_punct('(')
+                    && self.toks.get(j + 1).is_some_and(is_cap)
+                    && self.toks.get(j + 2).is_some_and(|t| t.is_punct(')'))
+                    && self.toks.get(j + 3).is_some_and(is_cap)
+                {
+                    items.push(j + 1);
+                    j += 3;
+                } else {
+                    break;
+                }
+            }
+            if items.is_empty() {
+                i += 1;
+                continue;
+            }
+            self.add_name(&items);
+            i = j.max(i + 1);
+        }
+        // Surname table from full person names.
+        let mut surnames: HashMap<String, Option<String>> = HashMap::new();
+        for nm in self.names.iter().filter(|n| n.person && n.ntoks >= 2) {
+            let last = nm.name.rsplit(' ').next().unwrap_or(&nm.name).to_string();
+            match surnames.get(&last) {
+                None => {
+                    surnames.insert(last, Some(nm.name.clone()));
+                }
+                Some(Some(existing)) if *existing != nm.name => {
+                    // A longer form of the same person ("Ursula von der Leyen" vs "von der Leyen")
+                    // would share a suffix; different first names are different people.
+                    if !(existing.ends_with(&nm.name) || nm.name.ends_with(existing.as_str())) {
+                        surnames.insert(last, None);
+                    } else if nm.name.len() > existing.len() {
+                        surnames.insert(last, Some(nm.name.clone()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.surnames = surnames;
+        for nm in &mut self.names {
+            if !nm.person && nm.ntoks == 1 && matches!(self.surnames.get(&nm.name), Some(Some(_))) {
+                nm.person = true;
+            }
+        }
+    }
+
+    /// Splits a capitalized run into titles and name, and records it.
+    fn add_name(&mut self, items: &[usize]) {
+        let mut k = 0;
+        while k < items.len() && words::is_function_word(self.toks[items[k]].text) {
+            k += 1;
+        }
+        let mut titles: Vec<String> = Vec::new();
+        while k < items.len() {
+            let w = self.toks[items[k]].text;
+            if words::title_role(w).is_some()
+                || words::is_nationality(w)
+                || (words::is_org_word(w) && k + 1 < items.len())
+            {
+                titles.push(w.to_ascii_lowercase());
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let name_items = &items[k..];
+        if name_items.is_empty() {
+            return;
+        }
+        // Titles just before the run: lowercase title words, a preceding capitalized run of
+        // titles/orgs, one comma of apposition ("His spokesperson, Dmitry Peskov").
+        let first = name_items[0];
+        let mut j = items[0];
+        let mut budget = 6;
+        let mut comma = false;
+        while j > 0 && budget > 0 {
+            let p = &self.toks[j - 1];
+            if self.in_quote[j - 1] {
+                break;
+            }
+            if p.is_punct(',') && !comma && titles.is_empty() {
+                comma = true;
+            } else if p.kind == Kind::Word
+                && (words::title_role(p.text).is_some()
+                    || words::is_nationality(p.text)
+                    || (is_cap(p) && words::is_org_word(p.text)))
+            {
+                titles.push(p.text.to_ascii_lowercase());
+            } else {
+                break;
+            }
+            j -= 1;
+            budget -= 1;
+        }
+        if comma && titles.is_empty() {
+            // a bare comma before the name is not apposition
+        }
+        let toks: Vec<&str> = name_items.iter().map(|&x| self.toks[x].text).collect();
+        let org = toks.iter().any(|w| words::is_org_word(w));
+        let acronym = toks.iter().any(|w| is_all_caps(w));
+        let has_role = titles.iter().any(|t| {
+            words::title_role(t).is_some_and(|r| r != Role::Other)
+                || matches!(
+                    t.as_str(),
+                    "spokesman"
+                        | "spokesperson"
+                        | "minister"
+                        | "president"
+                        | "chief"
+                        | "envoy"
+                        | "ambassador"
+                        | "mr"
+                        | "mrs"
+                        | "ms"
+                        | "dr"
+                        | "general"
+                        | "gen"
+                        | "senator"
+                        | "sen"
+                        | "governor"
+                        | "mayor"
+                        | "official"
+                        | "adviser"
+                        | "advisor"
+                        | "aide"
+                        | "director"
+                        | "chairman"
+                        | "commander"
+                        | "secretary"
+                )
+        });
+        let person = !org && !acronym && (has_role || (2..=4).contains(&toks.len()));
+        self.names.push(Name {
+            first,
+            name: toks.join(" "),
+            ntoks: toks.len(),
+            titles,
+            person,
+            sent: self.sent[first],
+        });
+    }
+
+    /// The canonical name for name tokens `idx`: a surname resolves to the full name introduced
+    /// in the document.
+    pub(crate) fn canonical(&self, idx: &[usize]) -> String {
+        let words: Vec<&str> = idx.iter().map(|&i| self.toks[i].text).collect();
+        let joined = words.join(" ");
+        if let Some(Some(full)) = self.surnames.get(words.last().copied().unwrap_or("")) {
+            if full.ends_with(&joined) {
+                return full.clone();
+            }
+        }
+        joined
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub(crate) fn tok_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.start < pos)
+    }
+
+    /// The canonical names of the persons mentioned before token `before` (outside quotes), the
+    /// closest sentence first, each sentence in order.
+    pub(crate) fn persons_before(&self, before: usize, max_sentences: u32) -> Vec<(u32, String)> {
+        let end = self.names.partition_point(|n| n.first < before);
+        let Some(cur) = before.checked_sub(1).map(|b| self.sent[b]).or(Some(0)) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut k = end;
+        let floor = end.saturating_sub(200);
+        while k > floor {
+            let nm = &self.names[k - 1];
+            if cur.saturating_sub(nm.sent) > max_sentences {
+                break;
+            }
+            if nm.person {
+                let full = match self.surnames.get(&nm.name) {
+                    Some(Some(f)) if nm.ntoks == 1 => f.clone(),
+                    _ => nm.name.clone(),
+                };
+                out.push((nm.sent, full));
+            }
+            k -= 1;
+        }
+        // Closest sentence first; inside a sentence, in text order (subject first).
+        out.reverse();
+        out.sort_by_key(|p| std::cmp::Reverse(p.0));
+        out
+    }
+
+    /// The person a descriptor ("the Russian leader", "the spokesperson") points to, when
+    /// exactly one person in the document was introduced with a matching title.
+    pub(crate) fn resolve_descriptor(&self, desc: &[String]) -> Option<String> {
+        let role_word = desc.last()?;
+        let role = words::title_role(role_word)?;
+        let prime = desc.iter().any(|w| w == "prime");
+        let want = if prime { Role::Head } else { role };
+        if want == Role::Other {
+            return None;
+        }
+        let quals: Vec<&String> = desc[..desc.len() - 1]
+            .iter()
+            .filter(|w| {
+                words::is_nationality(&capitalize(w))
+                    || w.as_str() == "kremlin"
+                    || w.as_str() == "foreign"
+                    || w.as_str() == "defence"
+                    || w.as_str() == "defense"
+            })
+            .collect();
+        let mut found: Option<String> = None;
+        // Bounded: the people introduced in the last 2000 names.
+        let from = self.names.len().saturating_sub(2000);
+        for nm in self.names[from..].iter().filter(|n| n.person) {
+            let t = &nm.titles;
+            let has_prime = t.iter().any(|w| w == "prime");
+            let ok_role = t.iter().any(|w| match words::title_role(w) {
+                Some(Role::Head) => want == Role::Head,
+                Some(Role::Minister) => {
+                    (want == Role::Head && has_prime) || (want == Role::Minister && !has_prime)
+                }
+                Some(r) => r == want,
+                None => false,
+            });
+            if !ok_role || !quals.iter().all(|q| t.contains(q)) {
+                continue;
+            }
+            let full = match self.surnames.get(&nm.name) {
+                Some(Some(f)) if nm.ntoks == 1 => f.clone(),
+                _ => nm.name.clone(),
+            };
+            match &found {
+                None => found = Some(full),
+                Some(f) if *f == full => {}
+                Some(_) => return None,
+            }
+        }
+        found
+    }
+}
+
+fn capitalize(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

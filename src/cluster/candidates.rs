@@ -1,0 +1,135 @@
+//! Candidate pairs without an all-pairs pass: an inverted index over each document's strongest
+//! features.
+//!
+//! Each document posts its `top_k` heaviest TF-IDF features. Features posted by more than
+//! `max_posting` documents are too common to say anything about events and are skipped, which
+//! bounds the work per document. For every document `i`, the postings of its own top features give
+//! a partial dot product with every later document `j > i` that shares one of them; the
+//! `per_doc` best partial scores are then verified with the exact cosine.
+//!
+//! Work is `O(n · top_k · max_posting)` at worst; the candidate lists only need to connect the
+//! members of an event, since exact similarities inside each connected component are recomputed
+//! by the linkage step. Everything runs in parallel with rayon and the pairs come back sorted, so
+//! the result does not depend on the thread count.
+
+use rayon::prelude::*;
+
+use super::features::SparseVec;
+
+/// Parameters of the candidate search.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CandidateParams {
+    pub top_k: usize,
+    pub max_posting: usize,
+    pub per_doc: usize,
+    /// Keep verified pairs at or above this cosine.
+    pub min_sim: f32,
+    /// Drop pairs whose publication dates are further apart than this many days.
+    pub max_days: Option<i32>,
+}
+
+/// A verified pair `(i, j, cosine)` with `i < j`.
+pub(crate) type Pair = (u32, u32, f32);
+
+/// The `top_k` heaviest features of a vector, heaviest first (ties by id).
+fn top_features(v: &SparseVec, k: usize) -> Vec<(u64, f32)> {
+    let mut f: Vec<(u64, f32)> = v
+        .ids()
+        .iter()
+        .copied()
+        .zip(v.weights().iter().copied())
+        .collect();
+    f.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    f.truncate(k);
+    f.sort_unstable_by_key(|&(id, _)| id);
+    f
+}
+
+/// Days between two optional dates (`None` when either is unknown).
+pub(crate) fn days_apart(a: Option<i32>, b: Option<i32>) -> Option<i32> {
+    Some((a? - b?).abs())
+}
+
+/// Verified candidate pairs, sorted by `(i, j)`.
+pub(crate) fn candidate_pairs(
+    rows: &[SparseVec],
+    days: &[Option<i32>],
+    p: &CandidateParams,
+) -> Vec<Pair> {
+    let n = rows.len();
+    let tops: Vec<Vec<(u64, f32)>> = rows.par_iter().map(|r| top_features(r, p.top_k)).collect();
+    // Postings as one sorted array of (feature, doc, weight), grouped by feature.
+    let mut entries: Vec<(u64, u32, f32)> = tops
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, t)| t.iter().map(move |&(f, w)| (f, d as u32, w)))
+        .collect();
+    entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut keys: Vec<u64> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        if keys.last() != Some(&e.0) {
+            keys.push(e.0);
+            starts.push(i);
+        }
+    }
+    starts.push(entries.len());
+
+    let mut pairs: Vec<Pair> = (0..n)
+        .into_par_iter()
+        .with_min_len(256)
+        .map_init(
+            || (vec![0f32; n], Vec::<u32>::new()),
+            |(acc, touched), i| {
+                for &(f, w) in &tops[i] {
+                    let Ok(k) = keys.binary_search(&f) else {
+                        continue;
+                    };
+                    let posting = &entries[starts[k]..starts[k + 1]];
+                    if posting.len() > p.max_posting {
+                        continue;
+                    }
+                    // Postings are sorted by doc: only later documents.
+                    let from = posting.partition_point(|e| e.1 as usize <= i);
+                    for &(_, j, wj) in &posting[from..] {
+                        let slot = &mut acc[j as usize];
+                        if *slot == 0.0 {
+                            touched.push(j);
+                        }
+                        *slot += w * wj;
+                    }
+                }
+                let mut cands: Vec<(u32, f32)> =
+                    touched.iter().map(|&j| (j, acc[j as usize])).collect();
+                for &j in touched.iter() {
+                    acc[j as usize] = 0.0;
+                }
+                touched.clear();
+                let order =
+                    |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                if cands.len() > p.per_doc {
+                    cands.select_nth_unstable_by(p.per_doc, order);
+                    cands.truncate(p.per_doc);
+                }
+                cands.sort_unstable_by(order);
+                let mut out: Vec<Pair> = Vec::new();
+                for (j, _) in cands {
+                    if let (Some(max), Some(d)) =
+                        (p.max_days, days_apart(days[i], days[j as usize]))
+                        && d > max
+                    {
+                        continue;
+                    }
+                    let s = rows[i].cosine(&rows[j as usize]);
+                    if s >= p.min_sim {
+                        out.push((i as u32, j, s));
+                    }
+                }
+                out
+            },
+        )
+        .flatten_iter()
+        .collect();
+    pairs.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    pairs
+}

@@ -1,0 +1,720 @@
+//! Event and story clustering: configuration, the pipeline and its result.
+
+use std::fmt;
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+use super::UnionFind;
+use super::candidates::{CandidateParams, Pair, candidate_pairs, days_apart};
+use super::features::{Feature, SparseVec, Vectors, Weights, readable_features};
+use super::linkage::average_linkage;
+use crate::corpus::Document;
+use crate::error::{Error, Result};
+
+/// Seeds of the cluster id hashes: an event and a story with the same first member differ.
+const EVENT_SEED: u64 = 0x4556_454e_545f_4944; // "EVENT_ID"
+const STORY_SEED: u64 = 0x5354_4f52_595f_4944; // "STORY_ID"
+
+/// Components larger than this are split by raising their edge threshold before linkage, which
+/// bounds the `O(m²)` memory and time of the linkage step.
+const DENSE_MAX: usize = 1500;
+
+/// Settings of [`Clusterer`]. Build one with [`ClusterConfig::builder`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterConfig {
+    event_threshold: f32,
+    story_threshold: f32,
+    window_days: u32,
+    story_window_days: u32,
+    title_weight: f32,
+    entity_weight: f32,
+    number_weight: f32,
+    date_weight: f32,
+    top_k: usize,
+    max_posting: usize,
+    per_doc: usize,
+    explain: bool,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> ClusterConfig {
+        ClusterConfig {
+            event_threshold: 0.3,
+            story_threshold: 0.1,
+            window_days: 3,
+            story_window_days: 60,
+            title_weight: 2.0,
+            entity_weight: 1.5,
+            number_weight: 1.5,
+            date_weight: 2.0,
+            top_k: 16,
+            max_posting: 256,
+            per_doc: 32,
+            explain: false,
+        }
+    }
+}
+
+impl ClusterConfig {
+    /// A builder starting from the defaults.
+    pub fn builder() -> ClusterBuilder {
+        ClusterBuilder::default()
+    }
+
+    /// The event threshold.
+    pub fn event_threshold(&self) -> f32 {
+        self.event_threshold
+    }
+
+    /// The story threshold.
+    pub fn story_threshold(&self) -> f32 {
+        self.story_threshold
+    }
+
+    /// The event date window in days.
+    pub fn window_days(&self) -> u32 {
+        self.window_days
+    }
+
+    /// The story date window in days.
+    pub fn story_window_days(&self) -> u32 {
+        self.story_window_days
+    }
+
+    fn weights(&self) -> Weights {
+        Weights {
+            title: self.title_weight,
+            entity: self.entity_weight,
+            number: self.number_weight,
+            date: self.date_weight,
+        }
+    }
+}
+
+/// Builds a [`Clusterer`]; every setter documents its default.
+#[derive(Debug, Clone, Default)]
+pub struct ClusterBuilder {
+    config: ClusterConfig,
+}
+
+impl ClusterBuilder {
+    /// Minimum average cosine similarity between the articles of one event.
+    ///
+    /// By default, 0.3. See the module docs, "Which threshold should you use?".
+    pub fn event_threshold(&mut self, x: f32) -> &mut ClusterBuilder {
+        self.config.event_threshold = x;
+        self
+    }
+
+    /// Minimum average cosine similarity between the articles of one story; at most the event
+    /// threshold. By default, 0.1.
+    pub fn story_threshold(&mut self, y: f32) -> &mut ClusterBuilder {
+        self.config.story_threshold = y;
+        self
+    }
+
+    /// Two articles whose publication dates are more than this many days apart are never in one
+    /// event (articles without a date are judged on their text alone). By default, 3.
+    pub fn window_days(&mut self, days: u32) -> &mut ClusterBuilder {
+        self.config.window_days = days;
+        self
+    }
+
+    /// The same for stories; at least the event window. By default, 60.
+    pub fn story_window_days(&mut self, days: u32) -> &mut ClusterBuilder {
+        self.config.story_window_days = days;
+        self
+    }
+
+    /// How many times a title word counts compared with a body word. By default, 2.
+    pub fn title_weight(&mut self, w: f32) -> &mut ClusterBuilder {
+        self.config.title_weight = w;
+        self
+    }
+
+    /// Multipliers of the TF-IDF weight of entities, numbers and dates (words count 1).
+    /// By default, 1.5, 1.5 and 2.
+    pub fn feature_weights(&mut self, entity: f32, number: f32, date: f32) -> &mut ClusterBuilder {
+        self.config.entity_weight = entity;
+        self.config.number_weight = number;
+        self.config.date_weight = date;
+        self
+    }
+
+    /// Candidate search: each document is indexed under its `top_k` strongest features,
+    /// features indexed by more than `max_posting` documents are skipped, and the `per_doc` best
+    /// candidates of each document are verified. By default, 16, 256 and 32.
+    pub fn candidates(&mut self, top_k: usize, max_posting: usize, per_doc: usize) -> &mut Self {
+        self.config.top_k = top_k;
+        self.config.max_posting = max_posting;
+        self.config.per_doc = per_doc;
+        self
+    }
+
+    /// Whether to compute [`Explanation`]s for every cluster of two or more documents.
+    /// By default, false.
+    pub fn explain(&mut self, yes: bool) -> &mut ClusterBuilder {
+        self.config.explain = yes;
+        self
+    }
+
+    /// Checks the settings. Thresholds must lie in `[0, 1]` with the story threshold at most
+    /// the event threshold, the story window at least the event window, weights positive and
+    /// finite, and the candidate parameters at least 1.
+    pub fn build(&self) -> Result<Clusterer> {
+        let c = &self.config;
+        let unit = |x: f32| (0.0..=1.0).contains(&x);
+        if !unit(c.event_threshold) || !unit(c.story_threshold) {
+            return Err(Error::config("cluster thresholds must lie between 0 and 1"));
+        }
+        if c.story_threshold > c.event_threshold {
+            return Err(Error::config(format!(
+                "the story threshold ({}) must not exceed the event threshold ({})",
+                c.story_threshold, c.event_threshold
+            )));
+        }
+        if c.story_window_days < c.window_days {
+            return Err(Error::config(
+                "the story window must be at least the event window",
+            ));
+        }
+        for w in [
+            c.title_weight,
+            c.entity_weight,
+            c.number_weight,
+            c.date_weight,
+        ] {
+            if !(w.is_finite() && w > 0.0) {
+                return Err(Error::config("feature weights must be positive"));
+            }
+        }
+        if c.top_k == 0 || c.max_posting == 0 || c.per_doc == 0 {
+            return Err(Error::config("candidate parameters must be at least 1"));
+        }
+        Ok(Clusterer { config: c.clone() })
+    }
+}
+
+/// Clusters documents into events and stories. See the [module docs](super).
+#[derive(Debug, Clone, Default)]
+pub struct Clusterer {
+    config: ClusterConfig,
+}
+
+/// A stable cluster id: a seeded xxh3 hash of the id of the cluster's smallest member.
+///
+/// It depends neither on the input order nor on the thread count; it changes only when the
+/// cluster's smallest member changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClusterId(pub u64);
+
+impl fmt::Display for ClusterId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+/// One event or story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Stable id.
+    pub id: ClusterId,
+    /// Indices into the input slice, ordered by document id.
+    pub members: Vec<usize>,
+    /// Why the members belong together, when [`ClusterBuilder::explain`] is on and the cluster
+    /// has two or more members.
+    pub explanation: Option<Explanation>,
+}
+
+/// What holds a cluster together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The features shared by at least two members, strongest first (at most 12), with their
+    /// summed TF-IDF weight over the members and the number of members that have them.
+    pub shared: Vec<SharedFeature>,
+    /// Cosine similarities of member pairs (the first 12 members), by member order.
+    pub pairs: Vec<PairSimilarity>,
+    /// Mean cosine similarity over all member pairs.
+    pub cohesion: f32,
+}
+
+/// A feature shared inside a cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedFeature {
+    /// The feature.
+    pub feature: Feature,
+    /// Summed TF-IDF weight over the members.
+    pub weight: f32,
+    /// How many members have it.
+    pub members: usize,
+}
+
+/// The similarity of two documents, by index into the input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairSimilarity {
+    /// First document.
+    pub a: usize,
+    /// Second document.
+    pub b: usize,
+    /// Their cosine similarity.
+    pub similarity: f32,
+}
+
+/// Events and stories of a set of documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clustering {
+    events: Vec<Cluster>,
+    stories: Vec<Cluster>,
+    event_of: Vec<u32>,
+    story_of: Vec<u32>,
+}
+
+impl Clustering {
+    /// The events, ordered by the id of their smallest member.
+    pub fn events(&self) -> &[Cluster] {
+        &self.events
+    }
+
+    /// The stories, ordered by the id of their smallest member. Every event lies in one story.
+    pub fn stories(&self) -> &[Cluster] {
+        &self.stories
+    }
+
+    /// The event of input document `doc`.
+    pub fn event_of(&self, doc: usize) -> &Cluster {
+        &self.events[self.event_of[doc] as usize]
+    }
+
+    /// The story of input document `doc`.
+    pub fn story_of(&self, doc: usize) -> &Cluster {
+        &self.stories[self.story_of[doc] as usize]
+    }
+
+    /// Index into [`Clustering::events`] for each input document.
+    pub fn event_labels(&self) -> &[u32] {
+        &self.event_of
+    }
+
+    /// Index into [`Clustering::stories`] for each input document.
+    pub fn story_labels(&self) -> &[u32] {
+        &self.story_of
+    }
+}
+
+/// The pipeline's view of the input: documents in canonical order (by id, then text hash).
+struct Prepared<'d> {
+    /// `order[c]` = input index of canonical document `c`.
+    order: Vec<usize>,
+    docs: Vec<&'d Document>,
+    vectors: Vectors,
+    days: Vec<Option<i32>>,
+}
+
+impl Clusterer {
+    /// A clusterer with the default settings.
+    pub fn new() -> Clusterer {
+        Clusterer::default()
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &ClusterConfig {
+        &self.config
+    }
+
+    /// Clusters `docs` into events and stories, each document on its own before linkage.
+    pub fn cluster(&self, docs: &[Document]) -> Clustering {
+        let groups: Vec<usize> = (0..docs.len()).collect();
+        self.cluster_with_groups(docs, &groups)
+    }
+
+    /// Like [`Clusterer::cluster`], keeping each near-duplicate group whole: `groups[i]` is any
+    /// label of document `i`'s group (documents with equal labels are copies of one another), so
+    /// events contain whole groups. Panics if the lengths differ.
+    pub fn cluster_with_groups<G: Eq + std::hash::Hash>(
+        &self,
+        docs: &[Document],
+        groups: &[G],
+    ) -> Clustering {
+        assert_eq!(docs.len(), groups.len(), "one group label per document");
+        let c = &self.config;
+        let n = docs.len();
+        let prep = prepare(docs, &c.weights());
+        // Canonical index of each input document, and group units in canonical indices.
+        let mut canon_of = vec![0usize; n];
+        for (ci, &i) in prep.order.iter().enumerate() {
+            canon_of[i] = ci;
+        }
+        let mut uf_groups = UnionFind::new(n);
+        {
+            let mut first: std::collections::HashMap<&G, usize> = std::collections::HashMap::new();
+            for (i, g) in groups.iter().enumerate() {
+                let ci = canon_of[i];
+                match first.get(g) {
+                    Some(&other) => {
+                        uf_groups.union(other, ci);
+                    }
+                    None => {
+                        first.insert(g, ci);
+                    }
+                }
+            }
+        }
+        let group_label = uf_groups.min_labels();
+
+        let params = CandidateParams {
+            top_k: c.top_k,
+            max_posting: c.max_posting,
+            per_doc: c.per_doc,
+            min_sim: c.story_threshold.min(c.event_threshold),
+            max_days: Some(c.story_window_days as i32),
+        };
+        let pairs = candidate_pairs(&prep.vectors.rows, &prep.days, &params);
+
+        let event_label = link_level(
+            &prep,
+            &pairs,
+            &group_label,
+            f64::from(c.event_threshold),
+            c.window_days as i32,
+        );
+        let story_label = link_level(
+            &prep,
+            &pairs,
+            &event_label,
+            f64::from(c.story_threshold),
+            c.story_window_days as i32,
+        );
+
+        let (events, event_of) = collect(&prep, &event_label, EVENT_SEED, c.explain);
+        let (stories, story_of) = collect(&prep, &story_label, STORY_SEED, c.explain);
+        Clustering {
+            events,
+            stories,
+            event_of,
+            story_of,
+        }
+    }
+}
+
+fn prepare<'d>(docs: &'d [Document], weights: &Weights) -> Prepared<'d> {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let text_hash: Vec<u64> = docs
+        .par_iter()
+        .map(|d| xxh3_64_with_seed(d.text.as_bytes(), 0))
+        .collect();
+    order.par_sort_unstable_by(|&a, &b| {
+        docs[a]
+            .meta
+            .id
+            .cmp(&docs[b].meta.id)
+            .then(text_hash[a].cmp(&text_hash[b]))
+            .then(docs[a].text.cmp(&docs[b].text))
+            .then(a.cmp(&b))
+    });
+    let canon: Vec<&Document> = order.iter().map(|&i| &docs[i]).collect();
+    let vectors = Vectors::build(&canon, weights);
+    let epoch = jiff::civil::date(1970, 1, 1);
+    let days = canon
+        .iter()
+        .map(|d| {
+            d.meta
+                .published
+                .map(|p| (p.duration_since(epoch).as_secs() / 86_400) as i32)
+        })
+        .collect();
+    Prepared {
+        order,
+        docs: canon,
+        vectors,
+        days,
+    }
+}
+
+/// The similarity used by linkage: the cosine, or 0 outside the date window.
+fn sim(prep: &Prepared<'_>, a: usize, b: usize, window: i32) -> f32 {
+    if days_apart(prep.days[a], prep.days[b]).is_some_and(|d| d > window) {
+        return 0.0;
+    }
+    prep.vectors.rows[a].cosine(&prep.vectors.rows[b])
+}
+
+/// One level of linkage: starting from the partition `units` (a label per canonical document,
+/// the smallest member of its unit), merges units by average linkage over documents. Returns the
+/// new label per canonical document (the smallest member of its cluster).
+fn link_level(
+    prep: &Prepared<'_>,
+    pairs: &[Pair],
+    units: &[u32],
+    threshold: f64,
+    window: i32,
+) -> Vec<u32> {
+    let n = units.len();
+    let edges: Vec<Pair> = pairs
+        .iter()
+        .copied()
+        .filter(|&(a, b, s)| {
+            f64::from(s) >= threshold
+                && units[a as usize] != units[b as usize]
+                && days_apart(prep.days[a as usize], prep.days[b as usize])
+                    .is_none_or(|d| d <= window)
+        })
+        .collect();
+    let members: Vec<usize> = (0..n).collect();
+    let mut out = units.to_vec();
+    let clusters = split_and_link(prep, &members, &edges, units, threshold, threshold, window);
+    for cluster in clusters {
+        let min = *cluster.iter().min().expect("non-empty cluster") as u32;
+        for d in cluster {
+            out[d] = min;
+        }
+    }
+    out
+}
+
+/// Connected components of `members` under `edges` (with edge similarity at least `cut`) and the
+/// units; each small component goes to linkage, each large one is split again with a higher cut.
+fn split_and_link(
+    prep: &Prepared<'_>,
+    members: &[usize],
+    edges: &[Pair],
+    units: &[u32],
+    threshold: f64,
+    cut: f64,
+    window: i32,
+) -> Vec<Vec<usize>> {
+    // Local indices.
+    let local: std::collections::HashMap<usize, usize> =
+        members.iter().enumerate().map(|(l, &d)| (d, l)).collect();
+    let mut uf = UnionFind::new(members.len());
+    let mut first_of_unit: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for (l, &d) in members.iter().enumerate() {
+        let u = units[d];
+        match first_of_unit.get(&u) {
+            Some(&o) => {
+                uf.union(o, l);
+            }
+            None => {
+                first_of_unit.insert(u, l);
+            }
+        }
+    }
+    for &(a, b, s) in edges {
+        if f64::from(s) >= cut
+            && let (Some(&la), Some(&lb)) = (local.get(&(a as usize)), local.get(&(b as usize)))
+        {
+            uf.union(la, lb);
+        }
+    }
+    let comps: Vec<Vec<usize>> = uf
+        .sets()
+        .into_iter()
+        .map(|s| s.into_iter().map(|l| members[l]).collect())
+        .collect();
+    if comps.len() == 1 && comps[0].len() > DENSE_MAX && cut < 1.0 {
+        return split_and_link(prep, members, edges, units, threshold, cut + 0.05, window);
+    }
+    comps
+        .into_par_iter()
+        .flat_map_iter(|comp| {
+            if comp.len() == 1 {
+                vec![comp]
+            } else if comp.len() > DENSE_MAX && cut < 1.0 {
+                let inner: Vec<Pair> = {
+                    let set: std::collections::HashSet<usize> = comp.iter().copied().collect();
+                    edges
+                        .iter()
+                        .copied()
+                        .filter(|&(a, b, _)| {
+                            set.contains(&(a as usize)) && set.contains(&(b as usize))
+                        })
+                        .collect()
+                };
+                split_and_link(prep, &comp, &inner, units, threshold, cut + 0.05, window)
+            } else {
+                link_component(prep, &comp, units, threshold, window)
+            }
+        })
+        .collect()
+}
+
+/// Average linkage inside one component, with exact similarities between all its documents.
+fn link_component(
+    prep: &Prepared<'_>,
+    comp: &[usize],
+    units: &[u32],
+    threshold: f64,
+    window: i32,
+) -> Vec<Vec<usize>> {
+    // Units of the component, by smallest member.
+    let mut unit_ids: Vec<u32> = comp.iter().map(|&d| units[d]).collect();
+    unit_ids.sort_unstable();
+    unit_ids.dedup();
+    let m = unit_ids.len();
+    if m == 1 {
+        return vec![comp.to_vec()];
+    }
+    let unit_of: Vec<usize> = comp
+        .iter()
+        .map(|&d| unit_ids.binary_search(&units[d]).expect("unit"))
+        .collect();
+    let mut sizes = vec![0u32; m];
+    for &u in &unit_of {
+        sizes[u] += 1;
+    }
+    let mut sums = vec![0f64; m * m];
+    for x in 0..comp.len() {
+        for y in x + 1..comp.len() {
+            let (ux, uy) = (unit_of[x], unit_of[y]);
+            if ux == uy {
+                continue;
+            }
+            let s = f64::from(sim(prep, comp[x], comp[y], window));
+            sums[ux * m + uy] += s;
+            sums[uy * m + ux] += s;
+        }
+    }
+    let rep = average_linkage(&sizes, &mut sums, threshold);
+    let mut by_rep: Vec<Vec<usize>> = vec![Vec::new(); m];
+    for (x, &d) in comp.iter().enumerate() {
+        by_rep[rep[unit_of[x]] as usize].push(d);
+    }
+    by_rep.into_iter().filter(|c| !c.is_empty()).collect()
+}
+
+/// Turns per-canonical-document labels into clusters ordered by smallest member, with stable ids
+/// and the label of each input document.
+fn collect(
+    prep: &Prepared<'_>,
+    labels: &[u32],
+    seed: u64,
+    explain: bool,
+) -> (Vec<Cluster>, Vec<u32>) {
+    let n = labels.len();
+    let mut index = vec![u32::MAX; n];
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for (c, &l) in labels.iter().enumerate() {
+        let slot = &mut index[l as usize];
+        if *slot == u32::MAX {
+            *slot = clusters.len() as u32;
+            clusters.push(Vec::new());
+        }
+        clusters[*slot as usize].push(c);
+    }
+    let mut of_input = vec![0u32; n];
+    for (c, &l) in labels.iter().enumerate() {
+        of_input[prep.order[c]] = index[l as usize];
+    }
+    let out = clusters
+        .into_par_iter()
+        .map(|canon_members| {
+            let id = ClusterId(xxh3_64_with_seed(
+                prep.docs[canon_members[0]].meta.id.as_bytes(),
+                seed,
+            ));
+            let explanation =
+                (explain && canon_members.len() > 1).then(|| explain_cluster(prep, &canon_members));
+            Cluster {
+                id,
+                members: canon_members.iter().map(|&c| prep.order[c]).collect(),
+                explanation,
+            }
+        })
+        .collect();
+    (out, of_input)
+}
+
+fn explain_cluster(prep: &Prepared<'_>, members: &[usize]) -> Explanation {
+    let mut shared: std::collections::BTreeMap<Feature, (f32, usize)> =
+        std::collections::BTreeMap::new();
+    for &c in members {
+        let row: &SparseVec = &prep.vectors.rows[c];
+        for (feature, _) in readable_features(prep.docs[c], 1.0) {
+            let w = row.get(feature.id());
+            let e = shared.entry(feature).or_insert((0.0, 0));
+            e.0 += w;
+            e.1 += 1;
+        }
+    }
+    let mut shared: Vec<SharedFeature> = shared
+        .into_iter()
+        .filter(|(_, (_, k))| *k >= 2)
+        .map(|(feature, (weight, members))| SharedFeature {
+            feature,
+            weight,
+            members,
+        })
+        .collect();
+    shared.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| a.feature.cmp(&b.feature))
+    });
+    shared.truncate(12);
+    let mut pairs = Vec::new();
+    let shown = members.len().min(12);
+    for x in 0..shown {
+        for y in x + 1..shown {
+            pairs.push(PairSimilarity {
+                a: prep.order[members[x]],
+                b: prep.order[members[y]],
+                similarity: prep.vectors.rows[members[x]].cosine(&prep.vectors.rows[members[y]]),
+            });
+        }
+    }
+    let sample = &members[..members.len().min(200)];
+    let (mut total, mut count) = (0.0f64, 0usize);
+    for x in 0..sample.len() {
+        for y in x + 1..sample.len() {
+            total += f64::from(prep.vectors.rows[sample[x]].cosine(&prep.vectors.rows[sample[y]]));
+            count += 1;
+        }
+    }
+    Explanation {
+        shared,
+        pairs,
+        cohesion: if count == 0 {
+            1.0
+        } else {
+            (total / count as f64) as f32
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn seeds() -> Vec<Document> {
+        let mut paths: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .expect("seeds")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| {
+                let id = p.file_name().expect("name").to_string_lossy().to_string();
+                Document::new(id, std::fs::read_to_string(p).expect("read"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn seeds_events_and_story() {
+        let docs = seeds();
+        let prep = prepare(&docs, &ClusterConfig::default().weights());
+        for a in 0..docs.len() {
+            let row: Vec<String> = (0..docs.len())
+                .map(|b| format!("{:.3}", prep.vectors.rows[a].cosine(&prep.vectors.rows[b])))
+                .collect();
+            eprintln!("{a}: {}", row.join(" "));
+        }
+        let c = Clusterer::new().cluster(&docs);
+        let ev: Vec<u32> = c.event_labels().to_vec();
+        eprintln!("events {ev:?} stories {:?}", c.story_labels());
+        assert_eq!(ev[3], ev[4], "003 and 004 are one event");
+        assert_ne!(ev[2], ev[3], "002 is another event");
+        assert_eq!(c.stories().len(), 1, "one story");
+    }
+}

@@ -1,0 +1,723 @@
+//! Lexical features of an article and their TF-IDF vectors.
+//!
+//! Every document becomes a sparse, L2-normalized vector over four kinds of [`Feature`]:
+//!
+//! - **words**: normalized content words ([`crate::text`]), stop words removed, with a light
+//!   plural and possessive folding (`troops` = `troop`, `Russia’s` = `russia`);
+//! - **entities**: every word of a capitalized sequence that does not merely start a sentence
+//!   (`Kremlin spokesman Dmitry Peskov` gives `kremlin`, `dmitry` and `peskov`), so that a
+//!   surname alone matches the full name: simple variant folding;
+//! - **numbers**: digit tokens after normalization (`50,000` = `50000`);
+//! - **dates**: a month name next to a day number (`Jan. 6`, `6 January` give `jan-6`).
+//!
+//! Title words count [`super::ClusterConfig::title_weight`] times. Term frequency is sublinear
+//! (`1 + ln tf`), times the kind's boost, times a smoothed inverse document frequency computed
+//! over the documents being clustered, `ln((1 + n) / (1 + df)) + 1`.
+//!
+//! Feature ids are seeded xxh3 hashes of the kind and the normalized text: stable across runs,
+//! platforms and Rust releases.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+use crate::corpus::Document;
+use crate::text::for_each_token;
+
+/// Seed of the feature hash.
+const FEATURE_SEED: u64 = 0x6372_6f73_7363_6845; // "crosschE"
+
+/// The kind of a feature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FeatureKind {
+    /// A content word.
+    Word,
+    /// A word inside a capitalized sequence (a name).
+    Entity,
+    /// A number.
+    Number,
+    /// A month and a day.
+    Date,
+}
+
+impl FeatureKind {
+    fn tag(self) -> u8 {
+        match self {
+            FeatureKind::Word => b'w',
+            FeatureKind::Entity => b'e',
+            FeatureKind::Number => b'n',
+            FeatureKind::Date => b'd',
+        }
+    }
+}
+
+/// A feature in readable form, for explanations.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Feature {
+    /// What kind of feature.
+    pub kind: FeatureKind,
+    /// Its normalized text (`peskov`, `50000`, `jan-6`).
+    pub text: String,
+}
+
+impl Feature {
+    /// The stable id of the feature.
+    pub fn id(&self) -> u64 {
+        feature_id(self.kind, &self.text)
+    }
+}
+
+impl std::fmt::Display for Feature {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.kind {
+            FeatureKind::Word => write!(f, "{}", self.text),
+            FeatureKind::Entity => write!(f, "@{}", self.text),
+            FeatureKind::Number => write!(f, "#{}", self.text),
+            FeatureKind::Date => write!(f, "date:{}", self.text),
+        }
+    }
+}
+
+fn feature_id(kind: FeatureKind, text: &str) -> u64 {
+    let mut buf = [0u8; 64];
+    if text.len() < 63 {
+        buf[0] = kind.tag();
+        buf[1..=text.len()].copy_from_slice(text.as_bytes());
+        xxh3_64_with_seed(&buf[..=text.len()], FEATURE_SEED)
+    } else {
+        let mut v = Vec::with_capacity(text.len() + 1);
+        v.push(kind.tag());
+        v.extend_from_slice(text.as_bytes());
+        xxh3_64_with_seed(&v, FEATURE_SEED)
+    }
+}
+
+/// How much each kind of feature and the title count. Part of [`super::ClusterConfig`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Weights {
+    pub title: f32,
+    pub entity: f32,
+    pub number: f32,
+    pub date: f32,
+}
+
+/// English stop words plus the reporting vocabulary every news article shares.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "according",
+    "across",
+    "added",
+    "adding",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "almost",
+    "along",
+    "already",
+    "also",
+    "although",
+    "always",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "asked",
+    "at",
+    "be",
+    "became",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "later",
+    "least",
+    "less",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "near",
+    "need",
+    "never",
+    "new",
+    "news",
+    "next",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "per",
+    "put",
+    "rather",
+    "read",
+    "report",
+    "reported",
+    "reporters",
+    "reporting",
+    "reports",
+    "said",
+    "same",
+    "say",
+    "saying",
+    "says",
+    "see",
+    "several",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "today",
+    "told",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "year",
+    "years",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "s",
+    "t",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "yes",
+    "told",
+    "statement",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "time",
+    "times",
+    "told",
+    "two",
+    "three",
+    "well",
+    "way",
+    "went",
+    "take",
+    "took",
+    "taken",
+    "come",
+    "came",
+    "comes",
+    "going",
+    "go",
+    "says",
+];
+
+const MONTHS: &[(&str, u8)] = &[
+    ("jan", 1),
+    ("january", 1),
+    ("feb", 2),
+    ("february", 2),
+    ("mar", 3),
+    ("march", 3),
+    ("apr", 4),
+    ("april", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("june", 6),
+    ("jul", 7),
+    ("july", 7),
+    ("aug", 8),
+    ("august", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("oct", 10),
+    ("october", 10),
+    ("nov", 11),
+    ("november", 11),
+    ("dec", 12),
+    ("december", 12),
+];
+
+fn is_stop_word(word: &str) -> bool {
+    use std::sync::OnceLock;
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(word)
+}
+
+fn month(word: &str) -> Option<u8> {
+    MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
+}
+
+fn day_number(word: &str) -> Option<u8> {
+    if word.len() > 2 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let d: u8 = word.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// Folds plurals and possessives: `troops` → `troop`, `countries` → `country`,
+/// `russias` (from `Russia’s`) → `russia`.
+fn fold_word(word: &str, possessive: bool) -> &str {
+    let w = if possessive && word.len() > 2 {
+        &word[..word.len() - 1]
+    } else {
+        word
+    };
+    if w.len() <= 4 || !w.is_ascii() {
+        return w;
+    }
+    let singular = if let Some(stem) = w.strip_suffix("ies") {
+        // countries -> countr, like country -> countr below.
+        stem
+    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        &w[..w.len() - 1]
+    } else {
+        w
+    };
+    // Zelenskyy = Zelensky, country = countries.
+    let trimmed = singular.trim_end_matches('y');
+    if trimmed.len() >= 4 {
+        trimmed
+    } else {
+        singular
+    }
+}
+
+/// True when the raw token starts with an uppercase letter.
+fn is_capitalized(raw: &str) -> bool {
+    raw.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when the token at `start` begins a sentence or a line.
+fn starts_sentence(text: &str, start: usize) -> bool {
+    for c in text[..start].chars().rev() {
+        if c.is_whitespace() && c != '\n' {
+            continue;
+        }
+        return matches!(
+            c,
+            '.' | '!'
+                | '?'
+                | '\n'
+                | '"'
+                | '“'
+                | '”'
+                | '\''
+                | '‘'
+                | '’'
+                | ':'
+                | '('
+                | '['
+                | '–'
+                | '—'
+        );
+    }
+    true
+}
+
+/// Raw token of one pass over a text.
+struct Tok {
+    norm: String,
+    cap: bool,
+    sentence_start: bool,
+    possessive: bool,
+}
+
+fn scan(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    for_each_token(text, |span, norm| {
+        let raw = span.slice(text);
+        let possessive = raw.ends_with("’s") || raw.ends_with("'s");
+        toks.push(Tok {
+            norm: norm.to_string(),
+            cap: is_capitalized(raw),
+            sentence_start: starts_sentence(text, span.start),
+            possessive,
+        });
+    });
+    toks
+}
+
+/// Calls `f(kind, text, weight)` for every feature occurrence of `text`.
+fn features_of(text: &str, weight: f32, mut f: impl FnMut(FeatureKind, &str, f32)) {
+    let toks = scan(text);
+    let mut date = String::new();
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.norm.as_str();
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            f(FeatureKind::Number, w, weight);
+            continue;
+        }
+        if let Some(m) = month(w) {
+            // "Jan. 6" or "6 January"; "may" only when capitalized.
+            let day = toks
+                .get(i + 1)
+                .and_then(|n| day_number(&n.norm))
+                .or_else(|| i.checked_sub(1).and_then(|p| day_number(&toks[p].norm)));
+            if let Some(d) = day
+                && (m != 5 || t.cap)
+            {
+                date.clear();
+                use std::fmt::Write;
+                let _ = write!(date, "{m}-{d}");
+                f(FeatureKind::Date, &date, weight);
+            }
+        }
+        if w.chars().count() < 2 || is_stop_word(w) {
+            continue;
+        }
+        let folded = fold_word(w, t.possessive);
+        f(FeatureKind::Word, folded, weight);
+        if t.cap && month(w).is_none() {
+            // A capitalized word that only starts a sentence is a name only if the next word is
+            // capitalized too ("Dmitry Peskov said" but not "Following the talks").
+            let next_cap = toks.get(i + 1).is_some_and(|n| n.cap && !n.sentence_start);
+            let prev_cap = i > 0 && toks[i - 1].cap && !t.sentence_start;
+            if !t.sentence_start || next_cap || prev_cap {
+                f(FeatureKind::Entity, folded, weight);
+            }
+        }
+    }
+}
+
+/// Readable features of a document with their raw (pre-IDF) weights, sorted by feature.
+pub(crate) fn readable_features(doc: &Document, title_weight: f32) -> Vec<(Feature, f32)> {
+    let mut map: HashMap<Feature, f32> = HashMap::new();
+    let mut add = |kind: FeatureKind, text: &str, w: f32| {
+        *map.entry(Feature {
+            kind,
+            text: text.to_string(),
+        })
+        .or_insert(0.0) += w;
+    };
+    if let Some(title) = &doc.meta.title {
+        features_of(title, title_weight, &mut add);
+    }
+    features_of(&doc.text, 1.0, &mut add);
+    let mut v: Vec<_> = map.into_iter().collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
+/// Term counts of a document: (feature id, kind, weighted count), sorted by id.
+fn counts(doc: &Document, weights: &Weights) -> Vec<(u64, FeatureKind, f32)> {
+    let mut v: Vec<(u64, FeatureKind, f32)> = Vec::with_capacity(256);
+    let mut add = |kind: FeatureKind, text: &str, w: f32| {
+        v.push((feature_id(kind, text), kind, w));
+    };
+    if let Some(title) = &doc.meta.title {
+        features_of(title, weights.title, &mut add);
+    }
+    features_of(&doc.text, 1.0, &mut add);
+    v.sort_unstable_by_key(|&(id, _, _)| id);
+    let mut out: Vec<(u64, FeatureKind, f32)> = Vec::with_capacity(v.len());
+    for (id, kind, w) in v {
+        match out.last_mut() {
+            Some(last) if last.0 == id => last.2 += w,
+            _ => out.push((id, kind, w)),
+        }
+    }
+    out
+}
+
+/// A sparse L2-normalized vector: feature ids ascending, with weights.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseVec {
+    ids: Vec<u64>,
+    weights: Vec<f32>,
+}
+
+impl SparseVec {
+    /// Feature ids, ascending.
+    pub fn ids(&self) -> &[u64] {
+        &self.ids
+    }
+
+    /// Weights, aligned with [`SparseVec::ids`].
+    pub fn weights(&self) -> &[f32] {
+        &self.weights
+    }
+
+    /// Number of non-zero features.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True for an empty vector (a document without content words).
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Weight of a feature, 0 if absent.
+    pub fn get(&self, id: u64) -> f32 {
+        self.ids.binary_search(&id).map_or(0.0, |i| self.weights[i])
+    }
+
+    /// Cosine similarity (both vectors are unit length): the dot product.
+    pub fn cosine(&self, other: &SparseVec) -> f32 {
+        let (a, b) = (&self.ids, &other.ids);
+        let (mut i, mut j) = (0, 0);
+        let mut dot = 0.0f32;
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += self.weights[i] * other.weights[j];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot.min(1.0)
+    }
+}
+
+/// TF-IDF vectors of a set of documents, plus document frequencies.
+#[derive(Debug, Clone)]
+pub(crate) struct Vectors {
+    pub rows: Vec<SparseVec>,
+}
+
+impl Vectors {
+    /// Builds the vectors in parallel; the result does not depend on the thread count.
+    pub fn build(docs: &[&Document], weights: &Weights) -> Vectors {
+        let counts: Vec<Vec<(u64, FeatureKind, f32)>> =
+            docs.par_iter().map(|d| counts(d, weights)).collect();
+        let mut all: Vec<u64> = counts
+            .par_iter()
+            .flat_map_iter(|c| c.iter().map(|&(id, _, _)| id))
+            .collect();
+        all.par_sort_unstable();
+        let mut df_ids = Vec::new();
+        let mut df_counts: Vec<u32> = Vec::new();
+        for id in all {
+            if df_ids.last() == Some(&id) {
+                *df_counts.last_mut().expect("parallel") += 1;
+            } else {
+                df_ids.push(id);
+                df_counts.push(1);
+            }
+        }
+        let n = docs.len() as f32;
+        let rows = counts
+            .into_par_iter()
+            .map(|c| {
+                let mut ids = Vec::with_capacity(c.len());
+                let mut ws = Vec::with_capacity(c.len());
+                let mut norm = 0.0f32;
+                for (id, kind, tf) in c {
+                    let df = df_ids.binary_search(&id).map_or(1, |i| df_counts[i]) as f32;
+                    let idf = ((1.0 + n) / (1.0 + df)).ln() + 1.0;
+                    let boost = match kind {
+                        FeatureKind::Word => 1.0,
+                        FeatureKind::Entity => weights.entity,
+                        FeatureKind::Number => weights.number,
+                        FeatureKind::Date => weights.date,
+                    };
+                    let sublinear = if tf >= 1.0 { 1.0 + tf.ln() } else { tf };
+                    let w = sublinear * boost * idf;
+                    ids.push(id);
+                    ws.push(w);
+                    norm += w * w;
+                }
+                let norm = norm.sqrt();
+                if norm > 0.0 {
+                    for w in &mut ws {
+                        *w /= norm;
+                    }
+                }
+                SparseVec { ids, weights: ws }
+            })
+            .collect();
+        Vectors { rows }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(doc: &Document) -> Vec<String> {
+        readable_features(doc, 2.0)
+            .into_iter()
+            .map(|(f, _)| f.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn entities_numbers_dates_and_folding() {
+        let doc = Document::new(
+            "a",
+            "Kremlin spokesman Dmitry Peskov said on Jan. 6 that 50,000 troops and Russia’s \
+             countries. Following the talks, Peskov left.",
+        );
+        let f = texts(&doc);
+        for want in [
+            "@peskov", "@dmitr", "@russia", "#50000", "#6", "date:1-6", "troop", "russia",
+            "peskov", "countr", "kremlin",
+        ] {
+            assert!(f.contains(&want.to_string()), "{want} missing from {f:?}");
+        }
+        assert!(!f.contains(&"@following".to_string()));
+        assert!(!f.contains(&"@jan".to_string()));
+        assert!(!f.contains(&"said".to_string()));
+        assert!(texts(&Document::new("b", "on 6 January")).contains(&"date:1-6".to_string()));
+        assert!(!texts(&Document::new("b", "it may 6")).contains(&"date:5-6".to_string()));
+    }
+
+    #[test]
+    fn vectors_are_unit_length_and_cosine_is_symmetric() {
+        let docs = [
+            Document::new("a", "Putin spoke in Vladivostok about 26 countries."),
+            Document::new("b", "In Vladivostok, Putin warned the 26 countries."),
+            Document::new("c", "An earthquake struck Peru."),
+        ];
+        let refs: Vec<&Document> = docs.iter().collect();
+        let w = Weights {
+            title: 2.0,
+            entity: 1.5,
+            number: 1.5,
+            date: 2.0,
+        };
+        let v = Vectors::build(&refs, &w);
+        for r in &v.rows {
+            let n: f32 = r.weights().iter().map(|w| w * w).sum();
+            assert!((n - 1.0).abs() < 1e-4);
+        }
+        let ab = v.rows[0].cosine(&v.rows[1]);
+        assert!((ab - v.rows[1].cosine(&v.rows[0])).abs() < 1e-6);
+        assert!(ab > 0.5, "{ab}");
+        assert!(v.rows[0].cosine(&v.rows[2]) < 0.01);
+    }
+}
