@@ -22,13 +22,12 @@ use rayon::prelude::*;
 
 use super::{Config, Labels, check_with_skipped};
 use crate::align::{self, AlignClaim, DateRange, Payload, Qualifier, Quantity, Quote};
-use crate::claim::{self, Detail, Kind};
+use crate::claim::{self, Detail};
 use crate::cluster::Clusterer;
 use crate::corpus::{Document, Skipped};
 use crate::dedup::Dedup;
 use crate::error::Result;
 use crate::report::Report;
-use crate::text::sentence::Sentences;
 
 /// Runs every stage on `docs` and checks them.
 pub fn run(docs: &[Document], config: &Config) -> Result<Report> {
@@ -96,6 +95,18 @@ pub fn from_claim(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
             unit: q.unit.clone(),
             noun: q.noun.clone(),
         }),
+        Detail::Date(m) => Payload::Date(DateRange {
+            start: m.start,
+            end: m.end,
+            granularity: m.granularity.name().to_string(),
+            relative: m.relative,
+        }),
+        // Scare quotes and one- or two-word fragments are not statements to compare.
+        Detail::Quote(q) if q.fragment => return None,
+        Detail::Quote(q) => Payload::Quote(Quote {
+            speaker: q.speaker.clone(),
+            text: q.text.clone(),
+        }),
         #[allow(unreachable_patterns)]
         _ => return None,
     };
@@ -125,56 +136,8 @@ fn normalized(words: &[String]) -> Vec<String> {
 }
 
 fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
-    let text = d.text.as_str();
-    let mut out: Vec<AlignClaim> = claim::Extractor::new()
-        .kinds([Kind::Quantity])
-        .extract(d)
+    claim::extract(d)
         .iter()
         .filter_map(|c| from_claim(doc, c))
-        .collect();
-    let sentences = Sentences::new(text);
-    for m in claim::date::find_dates(text, d.meta.published) {
-        let sentence = sentences.around(m.span);
-        let granularity = serde_json::to_value(m.granularity)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_else(|| "day".to_string());
-        let payload = Payload::Date(DateRange {
-            start: m.start,
-            end: m.end,
-            granularity,
-            relative: m.relative,
-        });
-        out.push(AlignClaim::new(
-            doc,
-            0,
-            0,
-            0,
-            m.span,
-            sentence,
-            m.span.slice(text),
-            payload,
-        ));
-    }
-    for q in claim::quote::find_quotes(text) {
-        if q.fragment {
-            continue;
-        }
-        let sentence = sentences.around(q.span);
-        let payload = Payload::Quote(Quote {
-            speaker: q.speaker.clone(),
-            text: q.text.clone(),
-        });
-        out.push(AlignClaim::new(
-            doc,
-            0,
-            0,
-            0,
-            q.span,
-            sentence,
-            q.span.slice(text),
-            payload,
-        ));
-    }
-    out
+        .collect()
 }

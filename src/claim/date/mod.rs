@@ -111,6 +111,20 @@ pub enum Granularity {
     Decade,
 }
 
+impl Granularity {
+    /// The lowercase name, as serialized: `"day"`, `"week"`, ...
+    pub fn name(self) -> &'static str {
+        match self {
+            Granularity::Day => "day",
+            Granularity::Week => "week",
+            Granularity::Month => "month",
+            Granularity::Season => "season",
+            Granularity::Year => "year",
+            Granularity::Decade => "decade",
+        }
+    }
+}
+
 /// A date expression found in a text, with its resolved day range.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DateMention {
