@@ -75,52 +75,7 @@ impl ClaimKind {
     }
 }
 
-/// How a quantity commits to its number (issue 4's `qualifier`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Qualifier {
-    /// Exactly the number.
-    Exact,
-    /// Around the number.
-    Approx,
-    /// Fewer than.
-    Lt,
-    /// At most.
-    Le,
-    /// More than.
-    Gt,
-    /// At least.
-    Ge,
-    /// Between two numbers.
-    Range,
-    /// A vague magnitude ("thousands").
-    Vague,
-}
-
-impl Qualifier {
-    /// Parses the JSON name.
-    pub fn parse(s: &str) -> Option<Qualifier> {
-        Some(match s {
-            "exact" => Qualifier::Exact,
-            "approx" => Qualifier::Approx,
-            "lt" => Qualifier::Lt,
-            "le" => Qualifier::Le,
-            "gt" => Qualifier::Gt,
-            "ge" => Qualifier::Ge,
-            "range" => Qualifier::Range,
-            "vague" => Qualifier::Vague,
-            _ => return None,
-        })
-    }
-
-    /// True for a number stated as a point or a closed range (not a bound, not vague).
-    pub fn is_pointlike(self) -> bool {
-        matches!(
-            self,
-            Qualifier::Exact | Qualifier::Approx | Qualifier::Range
-        )
-    }
-}
+pub use crate::claim::quantity::Qualifier;
 
 /// A quantity payload (issue 4).
 #[derive(Debug, Clone, PartialEq)]

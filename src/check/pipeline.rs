@@ -21,7 +21,7 @@
 use rayon::prelude::*;
 
 use super::{Config, Labels, check_with_skipped};
-use crate::align::{self, AlignClaim, DateRange, Payload, Qualifier, Quantity, Quote};
+use crate::align::{self, AlignClaim, DateRange, Payload, Quantity, Quote};
 use crate::claim::{self, Detail};
 use crate::cluster::Clusterer;
 use crate::corpus::{Document, Skipped};
@@ -71,19 +71,6 @@ pub fn extract_claims(docs: &[Document]) -> Vec<AlignClaim> {
         .collect()
 }
 
-fn qualifier(q: claim::Qualifier) -> Qualifier {
-    match q {
-        claim::Qualifier::Exact => Qualifier::Exact,
-        claim::Qualifier::Approx => Qualifier::Approx,
-        claim::Qualifier::Lt => Qualifier::Lt,
-        claim::Qualifier::Le => Qualifier::Le,
-        claim::Qualifier::Gt => Qualifier::Gt,
-        claim::Qualifier::Ge => Qualifier::Ge,
-        claim::Qualifier::Range => Qualifier::Range,
-        claim::Qualifier::Vague => Qualifier::Vague,
-    }
-}
-
 /// Adapts one claim of the claims stage.
 pub fn from_claim(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
     let payload = match &c.detail {
@@ -91,7 +78,7 @@ pub fn from_claim(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
             value: q.value,
             low: q.low,
             high: q.high,
-            qualifier: qualifier(q.qualifier),
+            qualifier: q.qualifier,
             unit: q.unit.clone(),
             noun: q.noun.clone(),
         }),

@@ -82,6 +82,31 @@ pub enum Qualifier {
     Vague,
 }
 
+impl Qualifier {
+    /// Parses the JSON name.
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        Some(match s {
+            "exact" => Qualifier::Exact,
+            "approx" => Qualifier::Approx,
+            "lt" => Qualifier::Lt,
+            "le" => Qualifier::Le,
+            "gt" => Qualifier::Gt,
+            "ge" => Qualifier::Ge,
+            "range" => Qualifier::Range,
+            "vague" => Qualifier::Vague,
+            _ => return None,
+        })
+    }
+
+    /// True for a number stated as a point or a closed range (not a bound, not vague).
+    pub fn is_pointlike(self) -> bool {
+        matches!(
+            self,
+            Qualifier::Exact | Qualifier::Approx | Qualifier::Range
+        )
+    }
+}
+
 /// A quantity: the number as stated, the interval it commits to, its unit and counted noun.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
