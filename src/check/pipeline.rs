@@ -1,5 +1,5 @@
 //! The whole pipeline in process: near-duplicate groups ([`crate::dedup`]), events and stories
-//! ([`crate::cluster`]), claims ([`crate::claim`]: quantities, dates, quotes), then [`check`].
+//! ([`crate::cluster`]), claims ([`crate::claim`]: quantities, dates, quotes), then [`crate::check::check`].
 //!
 //! This is what `crosscheck check INPUT...` runs. The adapters here turn each stage's output into
 //! the check's input: dedup groups and cluster ids into [`Labels`] (copies are kept whole inside

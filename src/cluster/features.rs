@@ -10,7 +10,7 @@
 //! - **numbers**: digit tokens after normalization (`50,000` = `50000`);
 //! - **dates**: a month name next to a day number (`Jan. 6`, `6 January` give `jan-6`).
 //!
-//! Title words count [`super::ClusterConfig::title_weight`] times. Term frequency is sublinear
+//! Title words count the configured title weight (`ClusterBuilder::title_weight`) times. Term frequency is sublinear
 //! (`1 + ln tf`), times the kind's boost, times a smoothed inverse document frequency computed
 //! over the documents being clustered, `ln((1 + n) / (1 + df)) + 1`.
 //!

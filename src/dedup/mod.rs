@@ -38,7 +38,7 @@
 //!    above the threshold (up to 32-bit hash collisions of distinct shingles, see [`ShingleSet`]).
 //! 4. **Group**: union-find over verified pairs; every document is in exactly one group; the
 //!    representative is the earliest published, then smallest id; group ids hash the
-//!    representative's id ([`GroupId`]). Nothing depends on thread count or input order.
+//!    representative's id ([`crate::cluster::GroupId`]). Nothing depends on thread count or input order.
 //!
 //! # Which method and threshold should you use?
 //!

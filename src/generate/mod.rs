@@ -39,7 +39,7 @@
 //! # Ok::<(), crosscheck::Error>(())
 //! ```
 //!
-//! [`write`] writes `corpus.jsonl`, `truth.jsonl` and `edits.jsonl` into a folder, streaming:
+//! [`write()`] writes `corpus.jsonl`, `truth.jsonl` and `edits.jsonl` into a folder, streaming:
 //! a million documents need one bucket of 8192 documents in memory.
 
 mod event;
