@@ -144,7 +144,8 @@ impl ClusterBuilder {
     }
 
     /// Candidate search: each document is indexed under its `top_k` strongest features,
-    /// features indexed by more than `max_posting` documents are skipped, and the `per_doc` best
+    /// a feature indexed by more than `max_posting` documents only pairs each document with its
+    /// `max_posting` nearest neighbours by date among them, and the `per_doc` best
     /// candidates of each document are verified. By default, 16, 256 and 32.
     pub fn candidates(&mut self, top_k: usize, max_posting: usize, per_doc: usize) -> &mut Self {
         self.config.top_k = top_k;
