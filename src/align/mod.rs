@@ -141,6 +141,22 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// The quoted words.
     pub text: String,
+    /// The content words of `text` ([`context::content_words`]), computed once here rather than
+    /// for every candidate pair the quote is scored against.
+    pub words: Vec<String>,
+}
+
+impl Quote {
+    /// A quote payload; its content words are derived from `text`.
+    pub fn new(speaker: Option<String>, text: impl Into<String>) -> Quote {
+        let text = text.into();
+        let words = context::content_words(&text);
+        Quote {
+            speaker,
+            text,
+            words,
+        }
+    }
 }
 
 /// What a claim states.
@@ -557,9 +573,8 @@ fn score_pair(
             }
         }
         (Payload::Quote(qa), Payload::Quote(qb)) => {
-            let wa = context::content_words(&qa.text);
-            let wb = context::content_words(&qb.text);
-            let (_, shared) = context::jaccard(&wa, &wb);
+            let (wa, wb) = (&qa.words, &qb.words);
+            let (_, shared) = context::jaccard(wa, wb);
             let dice = if wa.is_empty() || wb.is_empty() {
                 0.0
             } else {

@@ -27,10 +27,7 @@ fn qty(value: f64, q: Qualifier, noun: &str) -> Payload {
 }
 
 fn quote(speaker: &str, text: &str) -> Payload {
-    Payload::Quote(Quote {
-        speaker: Some(speaker.to_string()),
-        text: text.to_string(),
-    })
+    Payload::Quote(Quote::new(Some(speaker.to_string()), text))
 }
 
 #[test]

@@ -244,10 +244,7 @@ pub fn parse_claims(jsonl: &str, docs: &[Document]) -> Result<Vec<AlignClaim>> {
                 let q = r
                     .quote
                     .ok_or_else(|| bad(line_no, "kind quote without \"quote\""))?;
-                Payload::Quote(Quote {
-                    speaker: q.speaker,
-                    text: q.text,
-                })
+                Payload::Quote(Quote::new(q.speaker, q.text))
             }
             other => return Err(bad(line_no, format!("unknown kind {other:?}"))),
         };

@@ -90,10 +90,7 @@ pub fn from_claim(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
         }),
         // Scare quotes and one- or two-word fragments are not statements to compare.
         Detail::Quote(q) if q.fragment => return None,
-        Detail::Quote(q) => Payload::Quote(Quote {
-            speaker: q.speaker.clone(),
-            text: q.text.clone(),
-        }),
+        Detail::Quote(q) => Payload::Quote(Quote::new(q.speaker.clone(), q.text.clone())),
         #[allow(unreachable_patterns)]
         _ => return None,
     };
