@@ -24,6 +24,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod par;
 mod parse;
 mod source;
 
@@ -35,6 +36,7 @@ use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Location, Problem, Result};
 
+pub use par::Refetch;
 pub use parse::parse_published;
 pub use source::{Format, Source};
 
@@ -250,16 +252,24 @@ impl Corpus {
     }
 
     /// Reads every document into memory.
+    ///
+    /// Records are parsed in parallel on the current rayon pool ([`Corpus::par_map`]); the
+    /// documents, errors and skips are those of [`Corpus::reader`], in input order.
     pub fn read_all(&self) -> Result<Ingested> {
-        let mut reader = self.reader();
         let mut documents = Vec::new();
-        for doc in reader.by_ref() {
-            documents.push(doc?);
-        }
-        Ok(Ingested {
-            documents,
-            skipped: reader.into_skipped(),
-        })
+        let skipped = self.par_map(
+            8 << 20,
+            |doc| std::mem::take(&mut doc.text),
+            |batch| {
+                documents.extend(
+                    batch
+                        .into_iter()
+                        .map(|(meta, text)| Document { meta, text }),
+                );
+                Ok(true)
+            },
+        )?;
+        Ok(Ingested { documents, skipped })
     }
 
     /// The location of a record, for messages.

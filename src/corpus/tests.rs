@@ -195,3 +195,87 @@ fn dangling_symlink_is_an_error_or_a_counted_skip() {
     assert_eq!(ingested.skipped.len(), 1);
     assert!(ingested.skipped[0].at.path.ends_with("b.txt"));
 }
+
+/// Documents and skips of the sequential reader, for comparison with `par_map`.
+fn sequential(corpus: &Corpus) -> std::result::Result<(Vec<Document>, Vec<String>), String> {
+    let mut reader = corpus.reader();
+    let mut docs = Vec::new();
+    for doc in reader.by_ref() {
+        docs.push(doc.map_err(|e| e.to_string())?);
+    }
+    let skipped = reader
+        .skipped()
+        .iter()
+        .map(|s| format!("{}: {}", s.at, s.problem))
+        .collect();
+    Ok((docs, skipped))
+}
+
+fn parallel(
+    corpus: &Corpus,
+    batch_bytes: usize,
+) -> std::result::Result<(Vec<Document>, Vec<String>), String> {
+    let mut docs = Vec::new();
+    let skipped = corpus
+        .par_map(
+            batch_bytes,
+            |d| std::mem::take(&mut d.text),
+            |batch| {
+                docs.extend(
+                    batch
+                        .into_iter()
+                        .map(|(meta, text)| Document { meta, text }),
+                );
+                Ok(true)
+            },
+        )
+        .map_err(|e| e.to_string())?;
+    let skipped = skipped
+        .iter()
+        .map(|s| format!("{}: {}", s.at, s.problem))
+        .collect();
+    Ok((docs, skipped))
+}
+
+#[test]
+fn parallel_ingest_matches_the_reader_at_any_batch_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!("{{\"id\": 9, \"text\": \"{}\"}}\n", "y".repeat(3000));
+    let mut jsonl = String::from(
+        "{\"id\": 1, \"text\": \"ok\"}\n\n  \r\nnot json\n{\"id\": 1, \"text\": \"dup\"}\r\n",
+    );
+    jsonl.push_str(&long);
+    jsonl.push_str("{\"id\": 3, \"text\": \"fine\", \"published\": \"2026-01-02\"}\n{\"id\": 4}\n");
+    jsonl.push_str("{\"id\": 5, \"text\": \"last, no newline\"}");
+    write(dir.path(), "c.jsonl", jsonl.as_bytes());
+    write(dir.path(), "e.txt", b"\x00\x01binary");
+    write(dir.path(), "f.md", b"---\nid: 3\n---\nsame id as a record");
+    write(dir.path(), "g.txt", b"---\ntitle: T\n---\nbody");
+    for skip in [false, true] {
+        if skip {
+            write(dir.path(), "d.pdf", b"%PDF");
+        }
+        for limit in [1000, 64 << 20] {
+            let options = IngestOptions {
+                skip_invalid: skip,
+                max_record_bytes: limit,
+            };
+            let corpus = Corpus::open(&[dir.path()], options).unwrap();
+            let want = sequential(&corpus);
+            for batch_bytes in [1, 7, 40, 1 << 20] {
+                assert_eq!(
+                    parallel(&corpus, batch_bytes),
+                    want,
+                    "skip {skip}, limit {limit}, batch {batch_bytes}"
+                );
+            }
+            if let Ok((docs, _)) = &want {
+                for doc in docs {
+                    let origin = doc.meta.origin.unwrap();
+                    assert_eq!(&corpus.document_at(&origin).unwrap(), doc);
+                    assert_eq!(&Refetch::new(&corpus).document(&origin).unwrap(), doc);
+                }
+            }
+        }
+    }
+}

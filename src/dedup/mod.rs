@@ -21,7 +21,8 @@
 //!
 //! # How it works
 //!
-//! 1. **Fingerprint** each document in parallel batches (rayon): one pass over the text yields
+//! 1. **Fingerprint** each document in parallel batches (rayon; a reader thread only cuts raw
+//!    records, parsing happens in the workers, see [`Corpus::par_map`]): one pass over the text yields
 //!    the hashes of its word shingles ([`Shingler`]), which feed a one-permutation MinHash (or a
 //!    weighted SimHash). Only the LSH band keys (or the SimHash) and the id, date and origin are
 //!    kept; the text is dropped. That is what makes a streaming run over a [`Corpus`] bounded in
@@ -33,8 +34,9 @@
 //!    dropped here: on the generator's corpus that removes 90% of LSH candidates (articles on the
 //!    same subject sharing much of their vocabulary) before any text is read again.
 //! 3. **Verify**: the text of the documents in some candidate pair is read again (from memory, or
-//!    from the corpus files) and each candidate's exact Jaccard similarity of shingle sets is
-//!    computed; only pairs at or above the threshold are kept. Every reported pair is really
+//!    from the corpus files by the byte range of each record, see [`Refetch`]), one batch of
+//!    connected components of the candidate graph at a time, and each candidate's exact Jaccard
+//!    similarity of shingle sets is computed; only pairs at or above the threshold are kept. Every reported pair is really
 //!    above the threshold (up to 32-bit hash collisions of distinct shingles, see [`ShingleSet`]).
 //! 4. **Group**: union-find over verified pairs; every document is in exactly one group; the
 //!    representative is the earliest published, then smallest id; group ids hash the
@@ -66,12 +68,10 @@
 //!   spread out. Both verify with exact Jaccard, so neither reports a pair below the threshold.
 //!   See [`crate::fingerprint`] for more.
 
-use std::sync::mpsc;
-
 use rayon::prelude::*;
 
-use crate::cluster::{DocKey, Group, near_duplicate_groups};
-use crate::corpus::{Corpus, Date, Document, Origin, Skipped};
+use crate::cluster::{DocKey, Group, UnionFind, near_duplicate_groups};
+use crate::corpus::{Corpus, Date, Document, Origin, Refetch, Skipped};
 use crate::error::{Error, Result};
 use crate::fingerprint::{MinHasher, ShingleSet, Shingler, SimHash, SimHasher};
 use crate::lsh::{self, LshParams};
@@ -368,6 +368,35 @@ struct Prints {
     empty: Vec<bool>,
 }
 
+impl Prints {
+    /// Appends the fingerprints of `other`'s documents after this one's.
+    fn append(&mut self, other: Prints) {
+        self.keys.extend(other.keys);
+        self.low_bits.extend(other.low_bits);
+        self.simhashes.extend(other.simhashes);
+        self.empty.extend(other.empty);
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.keys.shrink_to_fit();
+        self.low_bits.shrink_to_fit();
+        self.simhashes.shrink_to_fit();
+        self.empty.shrink_to_fit();
+    }
+}
+
+/// The outcome of verification.
+struct Verified {
+    /// Verified pairs, in no particular order.
+    pairs: Vec<Pair>,
+    /// Similarity of each grouped document to its group's representative.
+    similarity: Vec<Option<f64>>,
+    /// Documents read again.
+    reread: usize,
+    /// Bytes of state kept for all documents (see [`Deduplicated::state_bytes_per_doc`]).
+    state_bytes: usize,
+}
+
 impl Dedup {
     /// A builder with the defaults.
     pub fn builder() -> DedupBuilder {
@@ -383,33 +412,17 @@ impl Dedup {
         }
         let text_bytes = docs.iter().map(|d| d.text.len() as u64).sum();
         let candidates = self.candidates(&prints);
-        let need = needed(docs.len(), &candidates);
-        let sets: Vec<ShingleSet> = docs
-            .par_iter()
-            .enumerate()
-            .map(|(i, d)| {
-                if need[i] {
-                    ShingleSet::of(&self.shingler, &d.text)
-                } else {
-                    ShingleSet::default()
-                }
+        let verified = self
+            .verify(&infos, &prints, &candidates, &|i| {
+                Ok(docs[i as usize].text.clone())
             })
-            .collect();
-        let reread = need.iter().filter(|&&x| x).count();
-        self.finish(
-            infos,
-            prints,
-            candidates,
-            sets,
-            Vec::new(),
-            text_bytes,
-            reread,
-        )
+            .expect("texts in memory do not fail");
+        self.finish(infos, candidates.len(), verified, Vec::new(), text_bytes)
     }
 
     /// Streams a corpus: reads and fingerprints it in parallel batches, dropping the text, then
-    /// reads the candidate documents again to verify them. `progress` is called with the record
-    /// bytes done in each stage.
+    /// reads the documents of candidate pairs again, by their byte ranges, to verify them.
+    /// `progress` is called with the record bytes done in each stage.
     ///
     /// Fails on the first invalid record unless the corpus skips them; then they are listed in
     /// [`Deduplicated::skipped`].
@@ -422,127 +435,235 @@ impl Dedup {
         let mut prints = self.empty_prints(0);
         let mut text_bytes = 0u64;
         let clock = std::time::Instant::now();
-        let skipped = self.stream(corpus, |batch| {
-            text_bytes += batch.iter().map(|d| d.text.len() as u64).sum::<u64>();
-            infos.extend(batch.iter().map(info));
-            self.fingerprint_batch(batch.iter().map(|d| d.text.as_str()), &mut prints);
-            progress(Stage::Fingerprint, record_bytes(&batch));
-            Ok(true)
-        })?;
+        let skipped = corpus.par_map(
+            self.config.batch_bytes,
+            |doc| {
+                let mut out = self.empty_prints(1);
+                self.fingerprint_one(&doc.text, &mut out);
+                (out, doc.text.len() as u64)
+            },
+            |batch| {
+                let mut bytes = 0;
+                for (meta, (one, len)) in batch {
+                    text_bytes += len;
+                    bytes += meta.origin.map_or(len, |o| o.len + 1);
+                    infos.push(DocInfo {
+                        id: meta.id.into_boxed_str(),
+                        published: meta.published,
+                        origin: meta.origin,
+                    });
+                    prints.append(one);
+                }
+                progress(Stage::Fingerprint, bytes);
+                Ok(true)
+            },
+        )?;
+        infos.shrink_to_fit();
+        prints.shrink_to_fit();
         let t_fingerprint = clock.elapsed().as_secs_f64();
         let candidates = self.candidates(&prints);
         let t_candidates = clock.elapsed().as_secs_f64();
-        let need = needed(infos.len(), &candidates);
-        let last_needed = need.iter().rposition(|&x| x);
-        let mut sets: Vec<ShingleSet> = vec![ShingleSet::default(); infos.len()];
-        if let Some(last) = last_needed {
-            let mut next = 0usize;
-            self.stream(corpus, |batch| {
-                let start = next;
-                next += batch.len();
-                for (k, doc) in batch.iter().enumerate() {
-                    if infos.get(start + k).is_none_or(|i| *i.id != doc.meta.id) {
-                        return Err(Error::config(format!(
-                            "the input changed while it was read (record {} is now {:?})",
-                            start + k + 1,
-                            doc.meta.id
-                        )));
-                    }
-                }
-                let computed: Vec<ShingleSet> = batch
-                    .par_iter()
-                    .enumerate()
-                    .map(|(k, d)| {
-                        if need[start + k] {
-                            ShingleSet::of(&self.shingler, &d.text)
-                        } else {
-                            ShingleSet::default()
-                        }
-                    })
-                    .collect();
-                for (k, set) in computed.into_iter().enumerate() {
-                    if need[start + k] {
-                        sets[start + k] = set;
-                    }
-                }
-                progress(Stage::Verify, record_bytes(&batch));
-                Ok(next <= last)
-            })?;
-            if next <= last {
-                return Err(Error::config(
-                    "the input changed while it was read (fewer records)",
-                ));
+        let refetch = Refetch::new(corpus);
+        let load = |i: u32| -> Result<String> {
+            let info = &infos[i as usize];
+            let origin = info.origin.expect("corpus documents have an origin");
+            let changed = || {
+                Error::config(format!(
+                    "the input changed while it was read (record {} of {})",
+                    corpus.location(&origin),
+                    info.id
+                ))
+            };
+            let doc = refetch.document(&origin).map_err(|_| changed())?;
+            if *doc.meta.id != *info.id {
+                return Err(changed());
             }
-        }
-        let reread = need.iter().filter(|&&x| x).count();
-        let t_reread = clock.elapsed().as_secs_f64();
-        let mut result = self.finish(infos, prints, candidates, sets, skipped, text_bytes, reread);
+            progress(Stage::Verify, origin.len + 1);
+            Ok(doc.text)
+        };
+        let verified = self.verify(&infos, &prints, &candidates, &load)?;
+        let t_verify = clock.elapsed().as_secs_f64();
+        let mut result = self.finish(infos, candidates.len(), verified, skipped, text_bytes);
         let t_end = clock.elapsed().as_secs_f64();
         result.stats.seconds = [
             t_fingerprint,
             t_candidates - t_fingerprint,
-            t_reread - t_candidates,
-            t_end - t_reread,
+            t_verify - t_candidates,
+            t_end - t_verify,
         ];
         Ok(result)
     }
 
-    /// Reads the corpus on a helper thread, handing batches of about `batch_bytes` of text to
-    /// `f` on this thread, so reading overlaps fingerprinting. `f` returns false to stop early.
-    /// Returns the skipped records.
-    fn stream(
+    /// Verifies the candidate pairs with the exact Jaccard similarity of their shingle sets, and
+    /// computes each grouped document's similarity to its group's representative.
+    ///
+    /// Works one batch of connected components of the candidate graph at a time (about
+    /// `batch_bytes` of text), so that only the shingle sets of one batch are in memory: every
+    /// verified pair, hence every group, lies inside one component. `load(i)` gives the text of
+    /// document `i`.
+    fn verify(
         &self,
-        corpus: &Corpus,
-        mut f: impl FnMut(Vec<Document>) -> Result<bool>,
-    ) -> Result<Vec<Skipped>> {
-        enum Msg {
-            Batch(Vec<Document>),
-            Failed(Error),
-            Done(Vec<Skipped>),
+        docs: &[DocInfo],
+        prints: &Prints,
+        candidates: &[(u32, u32)],
+        load: &(dyn Fn(u32) -> Result<String> + Sync),
+    ) -> Result<Verified> {
+        let n = docs.len();
+        let mut uf = UnionFind::new(n);
+        for &(a, b) in candidates {
+            uf.union(a as usize, b as usize);
         }
-        let batch_bytes = self.config.batch_bytes;
-        std::thread::scope(|scope| {
-            let (tx, rx) = mpsc::sync_channel::<Msg>(2);
-            scope.spawn(move || {
-                let mut reader = corpus.reader();
-                let mut batch = Vec::new();
-                let mut bytes = 0;
-                for doc in reader.by_ref() {
-                    match doc {
-                        Ok(doc) => {
-                            bytes += doc.text.len();
-                            batch.push(doc);
-                            if bytes >= batch_bytes {
-                                bytes = 0;
-                                if tx.send(Msg::Batch(std::mem::take(&mut batch))).is_err() {
-                                    return;
-                                }
-                            }
-                        }
-                        Err(e) => {
-                            let _ = tx.send(Msg::Failed(e));
-                            return;
-                        }
-                    }
+        // Components with at least one candidate pair, numbered by their first document.
+        let mut comp = vec![u32::MAX; n];
+        let mut members: Vec<Vec<u32>> = Vec::new();
+        {
+            let mut in_pair = vec![false; n];
+            for &(a, b) in candidates {
+                in_pair[a as usize] = true;
+                in_pair[b as usize] = true;
+            }
+            let mut root_comp: Vec<u32> = vec![u32::MAX; n];
+            for i in 0..n {
+                if !in_pair[i] {
+                    continue;
                 }
-                if !batch.is_empty() && tx.send(Msg::Batch(batch)).is_err() {
-                    return;
+                let root = uf.find(i);
+                if root_comp[root] == u32::MAX {
+                    root_comp[root] = members.len() as u32;
+                    members.push(Vec::new());
                 }
-                let _ = tx.send(Msg::Done(reader.into_skipped()));
-            });
-            // Dropping `rx` on an early return unblocks and stops the reader.
-            for msg in rx {
-                match msg {
-                    Msg::Batch(batch) => {
-                        if !f(batch)? {
-                            return Ok(Vec::new());
-                        }
-                    }
-                    Msg::Failed(e) => return Err(e),
-                    Msg::Done(skipped) => return Ok(skipped),
+                comp[i] = root_comp[root];
+                members[root_comp[root] as usize].push(i as u32);
+            }
+        }
+        drop(uf);
+        // Candidate pairs by component.
+        let mut pair_start = vec![0usize; members.len() + 1];
+        for &(a, _) in candidates {
+            pair_start[comp[a as usize] as usize + 1] += 1;
+        }
+        for c in 0..members.len() {
+            pair_start[c + 1] += pair_start[c];
+        }
+        let mut by_comp = vec![(0u32, 0u32); candidates.len()];
+        {
+            let mut next = pair_start.clone();
+            for &(a, b) in candidates {
+                let c = comp[a as usize] as usize;
+                by_comp[next[c]] = (a, b);
+                next[c] += 1;
+            }
+        }
+        let reread = members.iter().map(Vec::len).sum();
+        let mut pairs = Vec::new();
+        let mut similarity: Vec<Option<f64>> = vec![None; n];
+        let mut slot = vec![u32::MAX; n];
+        let batch_bytes = self.config.batch_bytes as u64;
+        let mut c0 = 0;
+        while c0 < members.len() {
+            let mut c1 = c0;
+            let mut bytes = 0u64;
+            while c1 < members.len() && (c1 == c0 || bytes < batch_bytes) {
+                bytes += members[c1]
+                    .iter()
+                    .map(|&i| docs[i as usize].origin.map_or(2048, |o| o.len))
+                    .sum::<u64>();
+                c1 += 1;
+            }
+            let batch: Vec<u32> = members[c0..c1].iter().flatten().copied().collect();
+            for (k, &i) in batch.iter().enumerate() {
+                slot[i as usize] = k as u32;
+            }
+            let sets: Vec<ShingleSet> = batch
+                .par_iter()
+                .map(|&i| Ok(ShingleSet::of(&self.shingler, &load(i)?)))
+                .collect::<Result<_>>()?;
+            let set = |i: u32| &sets[slot[i as usize] as usize];
+            let found: Vec<Pair> = by_comp[pair_start[c0]..pair_start[c1]]
+                .par_iter()
+                .filter_map(|&(a, b)| self.verify_pair(docs, prints, a, b, set(a), set(b)))
+                .collect();
+            // Groups inside the batch: the same as the final groups restricted to it.
+            let keys: Vec<DocKey<'_>> = batch
+                .iter()
+                .map(|&i| DocKey {
+                    id: &docs[i as usize].id,
+                    published: docs[i as usize].published,
+                })
+                .collect();
+            let links: Vec<(u32, u32)> = found
+                .iter()
+                .map(|p| (slot[p.a as usize], slot[p.b as usize]))
+                .collect();
+            for group in near_duplicate_groups(&keys, &links) {
+                let rep = &sets[group.representative() as usize];
+                for &m in &group.members[1..] {
+                    similarity[batch[m as usize] as usize] = Some(sets[m as usize].jaccard(rep));
                 }
             }
-            Err(Error::config("the corpus reader stopped unexpectedly"))
+            pairs.extend(found);
+            c0 = c1;
+        }
+        let state_bytes = docs
+            .iter()
+            .map(|d| std::mem::size_of::<DocInfo>() + d.id.len())
+            .sum::<usize>()
+            + prints.keys.len() * 8
+            + prints.low_bits.len()
+            + prints.simhashes.len() * 8
+            + prints.empty.len();
+        Ok(Verified {
+            pairs,
+            similarity,
+            reread,
+            state_bytes,
+        })
+    }
+
+    /// The pair `(a, b)` if its exact Jaccard similarity reaches the threshold.
+    fn verify_pair(
+        &self,
+        docs: &[DocInfo],
+        prints: &Prints,
+        a: u32,
+        b: u32,
+        sa: &ShingleSet,
+        sb: &ShingleSet,
+    ) -> Option<Pair> {
+        let threshold = self.config.threshold;
+        // Size filter: J <= min/max, skip the merge when it cannot reach the threshold.
+        let (lo, hi) = (sa.len().min(sb.len()), sa.len().max(sb.len()));
+        if (lo as f64) < threshold * hi as f64 {
+            return None;
+        }
+        let jaccard = sa.jaccard(sb);
+        if jaccard < threshold {
+            return None;
+        }
+        let (a, b) = if docs[a as usize].id < docs[b as usize].id {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let (hamming, shared) = match self.config.method {
+            Method::MinHash => {
+                let bands = self.lsh.bands();
+                let ka = &prints.keys[a as usize * bands..][..bands];
+                let kb = &prints.keys[b as usize * bands..][..bands];
+                let shared = ka.iter().zip(kb).filter(|(x, y)| x == y).count();
+                (None, Some(shared as u32))
+            }
+            Method::SimHash => (
+                Some(prints.simhashes[a as usize].hamming(prints.simhashes[b as usize])),
+                None,
+            ),
+        };
+        Some(Pair {
+            a,
+            b,
+            jaccard,
+            hamming,
+            bands: shared,
         })
     }
 
@@ -572,10 +693,7 @@ impl Dedup {
             })
             .collect();
         for part in parts {
-            prints.keys.extend(part.keys);
-            prints.low_bits.extend(part.low_bits);
-            prints.simhashes.extend(part.simhashes);
-            prints.empty.extend(part.empty);
+            prints.append(part);
         }
     }
 
@@ -619,68 +737,22 @@ impl Dedup {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn finish(
         &self,
         docs: Vec<DocInfo>,
-        prints: Prints,
-        candidates: Vec<(u32, u32)>,
-        sets: Vec<ShingleSet>,
+        candidates: usize,
+        verified: Verified,
         skipped: Vec<Skipped>,
         text_bytes: u64,
-        reread: usize,
     ) -> Deduplicated {
         let n = docs.len();
-        let state_bytes = docs
-            .iter()
-            .map(|d| std::mem::size_of::<DocInfo>() + d.id.len())
-            .sum::<usize>()
-            + prints.keys.len() * 8
-            + prints.low_bits.len()
-            + prints.simhashes.len() * 8
-            + prints.empty.len();
-        let threshold = self.config.threshold;
-        let bands = self.lsh.bands();
-        let mut pairs: Vec<Pair> = candidates
-            .par_iter()
-            .filter_map(|&(a, b)| {
-                let (sa, sb) = (&sets[a as usize], &sets[b as usize]);
-                // Size filter: J <= min/max, skip the merge when it cannot reach the threshold.
-                let (lo, hi) = (sa.len().min(sb.len()), sa.len().max(sb.len()));
-                if (lo as f64) < threshold * hi as f64 {
-                    return None;
-                }
-                let jaccard = sa.jaccard(sb);
-                if jaccard < threshold {
-                    return None;
-                }
-                let (a, b) = if docs[a as usize].id < docs[b as usize].id {
-                    (a, b)
-                } else {
-                    (b, a)
-                };
-                let (hamming, shared) = match self.config.method {
-                    Method::MinHash => {
-                        let ka = &prints.keys[a as usize * bands..][..bands];
-                        let kb = &prints.keys[b as usize * bands..][..bands];
-                        let shared = ka.iter().zip(kb).filter(|(x, y)| x == y).count();
-                        (None, Some(shared as u32))
-                    }
-                    Method::SimHash => (
-                        Some(prints.simhashes[a as usize].hamming(prints.simhashes[b as usize])),
-                        None,
-                    ),
-                };
-                Some(Pair {
-                    a,
-                    b,
-                    jaccard,
-                    hamming,
-                    bands: shared,
-                })
-            })
-            .collect();
-        let rejected = candidates.len() - pairs.len();
+        let Verified {
+            mut pairs,
+            similarity,
+            reread,
+            state_bytes,
+        } = verified;
+        let rejected = candidates - pairs.len();
         pairs.par_sort_unstable_by(|x, y| {
             (&docs[x.a as usize].id, &docs[x.b as usize].id)
                 .cmp(&(&docs[y.a as usize].id, &docs[y.b as usize].id))
@@ -696,25 +768,20 @@ impl Dedup {
         let groups = near_duplicate_groups(&keys, &links);
         drop(keys);
         let mut group_of = vec![0u32; n];
-        let mut similarity = vec![None; n];
         for (g, group) in groups.iter().enumerate() {
-            let rep = group.representative() as usize;
             for &m in &group.members {
                 group_of[m as usize] = g as u32;
-                if m as usize != rep {
-                    similarity[m as usize] = Some(sets[m as usize].jaccard(&sets[rep]));
-                }
             }
         }
         Deduplicated {
             method: self.config.method,
-            threshold,
+            threshold: self.config.threshold,
             lsh: self.lsh,
             max_hamming: self.config.max_hamming,
             stats: Stats {
                 documents: n,
                 text_bytes,
-                candidates: candidates.len(),
+                candidates,
                 reread,
                 rejected,
                 seconds: [0.0; 4],
@@ -768,23 +835,6 @@ fn info(d: &Document) -> DocInfo {
         published: d.meta.published,
         origin: d.meta.origin,
     }
-}
-
-fn record_bytes(batch: &[Document]) -> u64 {
-    batch
-        .iter()
-        .map(|d| d.meta.origin.map_or(d.text.len() as u64, |o| o.len + 1))
-        .sum()
-}
-
-/// Which documents appear in some candidate pair.
-fn needed(n: usize, candidates: &[(u32, u32)]) -> Vec<bool> {
-    let mut need = vec![false; n];
-    for &(a, b) in candidates {
-        need[a as usize] = true;
-        need[b as usize] = true;
-    }
-    need
 }
 
 #[cfg(test)]
