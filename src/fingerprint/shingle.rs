@@ -63,6 +63,16 @@ impl Shingler {
     /// Calls `f` with the hash of every shingle of `text`, in order (repeated shingles repeat).
     pub fn for_each(&self, text: &str, mut f: impl FnMut(u64)) {
         let n = self.n;
+        if n == 1 {
+            // The same hashes as below, without the ring.
+            for_each_token(text, |_, token| {
+                let t = xxhash_rust::xxh3::xxh3_64_with_seed(token.as_bytes(), TOKEN_SEED);
+                f(fmix64(
+                    (1u64.rotate_left(23) ^ t).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                ));
+            });
+            return;
+        }
         let mut ring = [0u64; MAX_SHINGLE];
         let mut seen = 0usize;
         for_each_token(text, |_, token| {
@@ -180,6 +190,18 @@ mod tests {
         assert_eq!(h.len(), 1);
         assert_eq!(h, Shingler::new(2).hashes("putin — SAID"));
         assert_ne!(Shingler::new(2).hashes("said putin"), h, "order matters");
+    }
+
+    #[test]
+    fn one_word_shingles_match_the_ring() {
+        let text = "The cat sat on the mat, said U.S. officials — 50,000 of them.";
+        let mut want = Vec::new();
+        for_each_token(text, |_, t| {
+            let mut ring = [0u64; MAX_SHINGLE];
+            ring[0] = xxhash_rust::xxh3::xxh3_64_with_seed(t.as_bytes(), TOKEN_SEED);
+            want.push(combine(&ring, 1, 1, 1));
+        });
+        assert_eq!(Shingler::new(1).hashes(text), want);
     }
 
     #[test]

@@ -65,8 +65,11 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Span, &str)) {
         // Skip separators quickly.
         let b = bytes[i];
         if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
+            if CLASS[b as usize] == OTHER {
                 i += 1;
+                while i < n && CLASS[bytes[i] as usize] == OTHER {
+                    i += 1;
+                }
                 continue;
             }
         } else {
@@ -78,10 +81,21 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Span, &str)) {
         }
         // A token starts at i.
         let start = i;
-        buf.clear();
-        if let Some(end) = ascii_token(bytes, start, &mut buf) {
+        if let Some((end, plain)) = ascii_token(bytes, start) {
             i = end;
-            f(Span::new(start, end), &buf);
+            if plain {
+                // Already normalized: lowercase letters and digits only.
+                f(Span::new(start, end), &text[start..end]);
+            } else {
+                buf.clear();
+                buf.extend(
+                    bytes[start..end]
+                        .iter()
+                        .filter(|b| b.is_ascii_alphanumeric())
+                        .map(|&b| char::from(b.to_ascii_lowercase())),
+                );
+                f(Span::new(start, end), &buf);
+            }
             continue;
         }
         buf.clear();
@@ -118,42 +132,78 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Span, &str)) {
     }
 }
 
+/// Byte classes of the ASCII fast path.
+const LOWER: u8 = 1; // lowercase letter or digit: kept as is
+const UPPER: u8 = 2; // uppercase letter: lowercased
+const OTHER: u8 = 0; // any other ASCII byte: a joiner or a separator
+const HIGH: u8 = 3; // not ASCII: the general path decides
+
+const CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            HIGH
+        } else if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The fast path of [`for_each_token`]: a token made of ASCII bytes only, whose joiners and
-/// following characters are ASCII too. Pushes its lowercased word characters to `buf` and
-/// returns its end, or `None` (with `buf` in any state) as soon as a non-ASCII byte matters,
-/// in which case the caller takes the general path from `start`. Same rules as the general
-/// path, byte by byte.
+/// following characters are ASCII too. Returns its end and whether it is already normalized
+/// (lowercase letters and digits only, no joiner), or `None` as soon as a non-ASCII byte
+/// matters, in which case the caller takes the general path from `start`. Same rules as the
+/// general path, byte by byte.
 #[inline]
-fn ascii_token(bytes: &[u8], start: usize, buf: &mut String) -> Option<usize> {
+fn ascii_token(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
     let n = bytes.len();
     let mut j = start;
-    let mut prev = 0u8;
-    while j < n {
-        let b = bytes[j];
-        if b.is_ascii_alphanumeric() {
-            buf.push(char::from(b.to_ascii_lowercase()));
-            prev = b;
+    let mut plain = true;
+    loop {
+        while j < n && CLASS[bytes[j] as usize] == LOWER {
             j += 1;
-            continue;
         }
-        if b >= 0x80 {
-            return None;
+        if j >= n {
+            return Some((j, plain));
         }
+        let b = bytes[j];
+        match CLASS[b as usize] {
+            UPPER => {
+                plain = false;
+                j += 1;
+                continue;
+            }
+            HIGH => return None,
+            _ => {}
+        }
+        // A joiner or a separator; the byte before it is a word byte.
         let joiner = match b {
             b'\'' | b'-' | b'.' => true,
-            b',' => prev.is_ascii_digit() && bytes.get(j + 1).is_some_and(u8::is_ascii_digit),
+            b',' => {
+                bytes[j - 1].is_ascii_digit() && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+            }
             _ => false,
         };
         if !joiner {
-            return Some(j);
+            return Some((j, plain));
         }
         match bytes.get(j + 1) {
             Some(&next) if next >= 0x80 => return None,
-            Some(next) if next.is_ascii_alphanumeric() => j += 1,
-            _ => return Some(j),
+            Some(next) if next.is_ascii_alphanumeric() => {
+                plain = false;
+                j += 1;
+            }
+            _ => return Some((j, plain)),
         }
     }
-    Some(j)
 }
 
 /// The tokens of `text`, collected.
