@@ -76,8 +76,8 @@ impl SentenceContext {
     pub(crate) fn new<'t>(lx: &'t Lexed<'t>, span: Span) -> SentenceContext {
         let a = lx.toks.partition_point(|t| t.start < span.start);
         let b = lx.toks.partition_point(|t| t.start < span.end);
-        let mut words: Vec<&'t str> = Vec::new();
-        let mut entities: Vec<&'t str> = Vec::new();
+        let mut words: Vec<&'t str> = Vec::with_capacity(b.saturating_sub(a));
+        let mut entities: Vec<&'t str> = Vec::with_capacity(b.saturating_sub(a) / 2);
         let mut verbs = Vec::new();
         let mut reporting = None;
         let mut source = None;
@@ -87,10 +87,12 @@ impl SentenceContext {
             match t.kind {
                 Kind::Word | Kind::Num => {
                     let w = strip_possessive(lx.low(i));
-                    if t.is_num() || (w.chars().count() > 1 && !is_stop_word(w)) {
+                    if t.is_num() || (more_than_one_char(w) && !is_stop_word(w)) {
                         push_unique(&mut words, w);
                     }
-                    if let Some(l) = event_lemma(w) {
+                    if w.len() < 3 {
+                        // No event or reporting verb, nor `according`, is that short.
+                    } else if let Some(l) = event_lemma(w) {
                         verbs.push((t.start, l));
                     } else if let Some(l) = reporting_lemma(w) {
                         reporting.get_or_insert(l);
@@ -122,7 +124,7 @@ impl SentenceContext {
                         let t = lx.toks[k];
                         if t.is_word() || t.is_num() {
                             let w = strip_possessive(lx.low(k));
-                            if t.is_num() || (w.chars().count() > 1 && !is_stop_word(w)) {
+                            if t.is_num() || (more_than_one_char(w) && !is_stop_word(w)) {
                                 push_unique(&mut words, w);
                             }
                         }
@@ -157,6 +159,16 @@ impl SentenceContext {
             source: self.source.clone(),
             verb,
         }
+    }
+}
+
+/// `w.chars().count() > 1`, without counting.
+#[inline]
+fn more_than_one_char(w: &str) -> bool {
+    match w.len() {
+        0 | 1 => false,
+        2..=4 => w.chars().nth(1).is_some(),
+        _ => true,
     }
 }
 

@@ -73,11 +73,22 @@ pub(crate) struct Lexed<'t> {
 impl<'t> Lexed<'t> {
     /// Tokenizes `text`.
     pub fn new(text: &'t str) -> Lexed<'t> {
-        Lexed {
-            text,
-            lower: text.to_ascii_lowercase(),
-            toks: lex(text),
-        }
+        Lexed::new_in(text, String::new(), Vec::new())
+    }
+
+    /// Tokenizes `text` into the buffers `lower` and `toks` (cleared first), reusing their
+    /// memory; [`Lexed::into_buffers`] gives them back.
+    pub fn new_in(text: &'t str, mut lower: String, mut toks: Vec<Tok>) -> Lexed<'t> {
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        lex_into(text, &mut toks);
+        Lexed { text, lower, toks }
+    }
+
+    /// The buffers, for reuse by [`Lexed::new_in`].
+    pub fn into_buffers(self) -> (String, Vec<Tok>) {
+        (self.lower, self.toks)
     }
 
     /// The lowercased text of token `i` (empty when out of range).
@@ -120,10 +131,19 @@ fn is_letter(c: char) -> bool {
 }
 
 /// Tokenizes `text`.
+#[cfg(test)]
 pub(crate) fn lex(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    lex_into(text, &mut toks);
+    toks
+}
+
+/// Tokenizes `text` into `toks` (cleared first).
+pub(crate) fn lex_into(text: &str, toks: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut toks: Vec<Tok> = Vec::with_capacity(n / 5 + 1);
+    toks.clear();
+    toks.reserve(n / 5 + 1);
     let mut i = 0;
     let mut last_end = usize::MAX;
     while i < n {
@@ -182,7 +202,6 @@ pub(crate) fn lex(text: &str) -> Vec<Tok> {
         i = tok.end;
         toks.push(tok);
     }
-    toks
 }
 
 /// Parses the number starting at `tok.start` and sets its end, value and flags.

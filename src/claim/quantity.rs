@@ -251,11 +251,11 @@ fn may_start(lx: &Lexed<'_>, i: usize) -> bool {
             number::small(w).is_some()
                 || number::vague_plural(w).is_some()
                 || matches!(w, "a" | "an" | "half" | "several" | "minus")
-                || ((unit::currency_code(w).is_some() || unit::dollar_prefix(w).is_some())
-                    && lx
-                        .toks
-                        .get(i + 1)
-                        .is_some_and(|n| n.is_num() || n.is_punct('$')))
+                || (lx
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_num() || n.is_punct('$'))
+                    && (unit::currency_code(w).is_some() || unit::dollar_prefix(w).is_some()))
         }
     }
 }
