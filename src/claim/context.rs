@@ -25,7 +25,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::lex::{Kind, Lexed};
+use super::lex::{Kind, Lexed, WordMap};
 use super::quantity::is_stop_word;
 use crate::corpus::Span;
 
@@ -76,8 +76,8 @@ impl SentenceContext {
     pub(crate) fn new<'t>(lx: &'t Lexed<'t>, span: Span) -> SentenceContext {
         let a = lx.toks.partition_point(|t| t.start < span.start);
         let b = lx.toks.partition_point(|t| t.start < span.end);
-        let mut words: Vec<&'t str> = Vec::new();
-        let mut entities: Vec<&'t str> = Vec::new();
+        let mut words = Distinct::with_capacity(b.saturating_sub(a));
+        let mut entities: Vec<&'t str> = Vec::with_capacity(b.saturating_sub(a) / 2);
         let mut verbs = Vec::new();
         let mut reporting = None;
         let mut source = None;
@@ -87,12 +87,13 @@ impl SentenceContext {
             match t.kind {
                 Kind::Word | Kind::Num => {
                     let w = strip_possessive(lx.low(i));
-                    if t.is_num() || (w.chars().count() > 1 && !is_stop_word(w)) {
-                        push_unique(&mut words, w);
+                    let info = word_info(w);
+                    if t.is_num() || (more_than_one_char(w) && !info.stop) {
+                        words.push(w);
                     }
-                    if let Some(l) = event_lemma(w) {
+                    if let Some(l) = info.event {
                         verbs.push((t.start, l));
-                    } else if let Some(l) = reporting_lemma(w) {
+                    } else if let Some(l) = info.reporting {
                         reporting.get_or_insert(l);
                         if source.is_none() {
                             source = source_around(lx, i, a, b);
@@ -122,8 +123,8 @@ impl SentenceContext {
                         let t = lx.toks[k];
                         if t.is_word() || t.is_num() {
                             let w = strip_possessive(lx.low(k));
-                            if t.is_num() || (w.chars().count() > 1 && !is_stop_word(w)) {
-                                push_unique(&mut words, w);
+                            if t.is_num() || (more_than_one_char(w) && !word_info(w).stop) {
+                                words.push(w);
                             }
                         }
                     }
@@ -134,7 +135,7 @@ impl SentenceContext {
             i += 1;
         }
         SentenceContext {
-            words: words.iter().map(|w| (*w).to_string()).collect(),
+            words: words.words.iter().map(|w| (*w).to_string()).collect(),
             entities: entities.iter().map(|e| (*e).to_string()).collect(),
             source,
             verbs,
@@ -160,9 +161,89 @@ impl SentenceContext {
     }
 }
 
+/// `w.chars().count() > 1`, without counting.
+#[inline]
+fn more_than_one_char(w: &str) -> bool {
+    match w.len() {
+        0 | 1 => false,
+        2..=4 => w.chars().nth(1).is_some(),
+        _ => true,
+    }
+}
+
+/// What the context needs to know about a lowercased word, in one lookup.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordInfo {
+    stop: bool,
+    event: Option<&'static str>,
+    reporting: Option<&'static str>,
+}
+
+fn word_info(w: &str) -> WordInfo {
+    static MAP: std::sync::OnceLock<WordMap<WordInfo>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut all: Vec<(&'static str, WordInfo)> = Vec::new();
+        let mut entry = |w: &'static str, f: &dyn Fn(&mut WordInfo)| {
+            let pos = match all.iter().position(|(k, _)| *k == w) {
+                Some(p) => p,
+                None => {
+                    all.push((w, WordInfo::default()));
+                    all.len() - 1
+                }
+            };
+            f(&mut all[pos].1);
+        };
+        for w in super::quantity::STOP_WORDS {
+            entry(w, &|i| i.stop = true);
+        }
+        for (w, l) in EVENT {
+            entry(w, &|i| i.event = Some(l));
+        }
+        for (w, l) in REPORTING {
+            entry(w, &|i| i.reporting = Some(l));
+        }
+        WordMap::new(all)
+    })
+    .get(w)
+    .unwrap_or_default()
+}
+
 fn push_unique<'t>(v: &mut Vec<&'t str>, w: &'t str) {
     if !v.contains(&w) {
         v.push(w);
+    }
+}
+
+/// A list of distinct words in first-seen order, with a 256-bit filter that spares most
+/// linear searches.
+struct Distinct<'t> {
+    words: Vec<&'t str>,
+    seen: [u64; 4],
+}
+
+impl<'t> Distinct<'t> {
+    fn with_capacity(n: usize) -> Distinct<'t> {
+        Distinct {
+            words: Vec::with_capacity(n),
+            seen: [0; 4],
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, w: &'t str) {
+        let b = w.as_bytes();
+        let h = match b {
+            [] => 0,
+            [f, .., l] => (b.len() * 67 + usize::from(*f) * 31 + usize::from(*l) * 7) & 255,
+            [f] => (67 + usize::from(*f) * 38) & 255,
+        };
+        let bit = 1u64 << (h & 63);
+        if self.seen[h >> 6] & bit == 0 {
+            self.seen[h >> 6] |= bit;
+            self.words.push(w);
+        } else {
+            push_unique(&mut self.words, w);
+        }
     }
 }
 
@@ -437,117 +518,291 @@ fn phrase_after(lx: &Lexed<'_>, i: usize, b: usize) -> Option<String> {
 }
 
 /// Reporting verbs: their lemma.
-fn reporting_lemma(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "said" | "says" | "say" => "say",
-        "told" | "tells" => "tell",
-        "stated" | "states" => "state",
-        "reported" | "reports" => "report",
-        "added" | "adds" => "add",
-        "announced" | "announces" => "announce",
-        "confirmed" | "confirms" => "confirm",
-        "warned" | "warns" => "warn",
-        "claimed" | "claims" => "claim",
-        "estimated" | "estimates" => "estimate",
-        "emphasized" | "emphasised" | "stressed" => "emphasize",
-        "asserted" | "affirmed" => "assert",
-        "wrote" | "writes" => "write",
-        "conveyed" => "convey",
-        "saying" => "say",
-        "adding" => "add",
-        "stating" => "state",
-        "explained" | "explains" => "explain",
-        "revealed" | "reveals" => "reveal",
-        "mentioned" | "noted" | "indicated" | "remarked" | "observed" => "note",
-        "argued" | "insisted" | "highlighted" | "underscored" => "argue",
-        "predicted" | "forecast" | "projected" => "predict",
-        "showed" | "shows" => "show",
-        _ => return None,
-    })
-}
+const REPORTING: &[(&str, &str)] = &[
+    ("said", "say"),
+    ("says", "say"),
+    ("say", "say"),
+    ("told", "tell"),
+    ("tells", "tell"),
+    ("stated", "state"),
+    ("states", "state"),
+    ("reported", "report"),
+    ("reports", "report"),
+    ("added", "add"),
+    ("adds", "add"),
+    ("announced", "announce"),
+    ("announces", "announce"),
+    ("confirmed", "confirm"),
+    ("confirms", "confirm"),
+    ("warned", "warn"),
+    ("warns", "warn"),
+    ("claimed", "claim"),
+    ("claims", "claim"),
+    ("estimated", "estimate"),
+    ("estimates", "estimate"),
+    ("emphasized", "emphasize"),
+    ("emphasised", "emphasize"),
+    ("stressed", "emphasize"),
+    ("asserted", "assert"),
+    ("affirmed", "assert"),
+    ("wrote", "write"),
+    ("writes", "write"),
+    ("conveyed", "convey"),
+    ("saying", "say"),
+    ("adding", "add"),
+    ("stating", "state"),
+    ("explained", "explain"),
+    ("explains", "explain"),
+    ("revealed", "reveal"),
+    ("reveals", "reveal"),
+    ("mentioned", "note"),
+    ("noted", "note"),
+    ("indicated", "note"),
+    ("remarked", "note"),
+    ("observed", "note"),
+    ("argued", "argue"),
+    ("insisted", "argue"),
+    ("highlighted", "argue"),
+    ("underscored", "argue"),
+    ("predicted", "predict"),
+    ("forecast", "predict"),
+    ("projected", "predict"),
+    ("showed", "show"),
+    ("shows", "show"),
+];
 
 /// Event verbs of news: their lemma.
-fn event_lemma(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "send" | "sends" | "sent" | "sending" => "send",
-        "deploy" | "deploys" | "deployed" | "deploying" => "deploy",
-        "dispatch" | "dispatched" | "dispatching" => "send",
-        "station" | "stationed" | "stationing" => "station",
-        "sign" | "signs" | "signed" | "signing" => "sign",
-        "kill" | "kills" | "killed" | "killing" => "kill",
-        "die" | "dies" | "died" | "dying" => "die",
-        "wound" | "wounded" | "wounding" => "wound",
-        "injure" | "injured" | "injuring" => "injure",
-        "pledge" | "pledged" | "pledging" => "pledge",
-        "commit" | "commits" | "committed" | "committing" => "commit",
-        "contribute" | "contributed" | "contributing" => "contribute",
-        "withdraw" | "withdrew" | "withdrawn" | "withdrawing" => "withdraw",
-        "attack" | "attacked" | "attacking" => "attack",
-        "strike" | "struck" | "striking" => "strike",
-        "launch" | "launched" | "launching" => "launch",
-        "meet" | "met" | "meeting" => "meet",
-        "agree" | "agreed" | "agreeing" => "agree",
-        "approve" | "approved" | "approving" => "approve",
-        "vote" | "voted" | "voting" => "vote",
-        "pay" | "paid" | "paying" => "pay",
-        "spend" | "spent" | "spending" => "spend",
-        "invest" | "invested" | "investing" => "invest",
-        "arrest" | "arrested" | "arresting" => "arrest",
-        "detain" | "detained" | "detaining" => "detain",
-        "evacuate" | "evacuated" | "evacuating" => "evacuate",
-        "displace" | "displaced" => "displace",
-        "flee" | "fled" | "fleeing" => "flee",
-        "build" | "built" | "building" => "build",
-        "establish" | "established" | "establishing" => "establish",
-        "provide" | "provided" | "providing" => "provide",
-        "offer" | "offered" | "offering" => "offer",
-        "donate" | "donated" | "donating" => "donate",
-        "allocate" | "allocated" => "allocate",
-        "fund" | "funded" | "funding" => "fund",
-        "sell" | "sold" | "selling" => "sell",
-        "buy" | "bought" | "buying" => "buy",
-        "fire" | "fired" | "firing" => "fire",
-        "shoot" | "shot" | "shooting" => "shoot",
-        "capture" | "captured" | "capturing" => "capture",
-        "release" | "released" | "releasing" => "release",
-        "free" | "freed" => "free",
-        "invade" | "invaded" | "invading" => "invade",
-        "occupy" | "occupied" => "occupy",
-        "lose" | "lost" | "losing" => "lose",
-        "win" | "won" | "winning" => "win",
-        "elect" | "elected" => "elect",
-        "ban" | "banned" => "ban",
-        "impose" | "imposed" | "imposing" => "impose",
-        "raise" | "raised" | "raising" => "raise",
-        "cut" | "cuts" | "cutting" => "cut",
-        "rise" | "rose" | "risen" | "rising" => "rise",
-        "fall" | "fell" | "fallen" | "falling" => "fall",
-        "increase" | "increased" | "increasing" => "increase",
-        "decrease" | "decreased" | "decreasing" => "decrease",
-        "reach" | "reached" | "reaching" => "reach",
-        "totalled" | "totaled" | "totalling" => "total",
-        "amount" => "amount",
-        "protest" | "protested" | "protesting" => "protest",
-        "march" | "marched" | "marching" => "march",
-        "join" | "joined" | "joining" => "join",
-        "hold" | "held" | "holding" => "hold",
-        "host" | "hosted" | "hosting" => "host",
-        "guard" | "guarded" => "guard",
-        "support" | "supported" | "supporting" => "support",
-        "dispatches" => "send",
-        "shell" | "shelled" | "shelling" => "shell",
-        "bomb" | "bombed" | "bombing" => "bomb",
-        "destroy" | "destroyed" | "destroying" => "destroy",
-        "damage" | "damaged" => "damage",
-        "seize" | "seized" | "seizing" => "seize",
-        "recruit" | "recruited" => "recruit",
-        "mobilize" | "mobilise" | "mobilized" | "mobilised" => "mobilize",
-        "train" | "trained" | "training" => "train",
-        "place" | "placed" | "placing" => "place",
-        "form" | "formed" | "forming" => "form",
-        "expand" | "expanded" => "expand",
-        "consist" | "consists" | "consisted" => "consist",
-        "numbered" | "numbering" => "number",
-        _ => return None,
-    })
-}
+const EVENT: &[(&str, &str)] = &[
+    ("send", "send"),
+    ("sends", "send"),
+    ("sent", "send"),
+    ("sending", "send"),
+    ("deploy", "deploy"),
+    ("deploys", "deploy"),
+    ("deployed", "deploy"),
+    ("deploying", "deploy"),
+    ("dispatch", "send"),
+    ("dispatched", "send"),
+    ("dispatching", "send"),
+    ("station", "station"),
+    ("stationed", "station"),
+    ("stationing", "station"),
+    ("sign", "sign"),
+    ("signs", "sign"),
+    ("signed", "sign"),
+    ("signing", "sign"),
+    ("kill", "kill"),
+    ("kills", "kill"),
+    ("killed", "kill"),
+    ("killing", "kill"),
+    ("die", "die"),
+    ("dies", "die"),
+    ("died", "die"),
+    ("dying", "die"),
+    ("wound", "wound"),
+    ("wounded", "wound"),
+    ("wounding", "wound"),
+    ("injure", "injure"),
+    ("injured", "injure"),
+    ("injuring", "injure"),
+    ("pledge", "pledge"),
+    ("pledged", "pledge"),
+    ("pledging", "pledge"),
+    ("commit", "commit"),
+    ("commits", "commit"),
+    ("committed", "commit"),
+    ("committing", "commit"),
+    ("contribute", "contribute"),
+    ("contributed", "contribute"),
+    ("contributing", "contribute"),
+    ("withdraw", "withdraw"),
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("withdrawing", "withdraw"),
+    ("attack", "attack"),
+    ("attacked", "attack"),
+    ("attacking", "attack"),
+    ("strike", "strike"),
+    ("struck", "strike"),
+    ("striking", "strike"),
+    ("launch", "launch"),
+    ("launched", "launch"),
+    ("launching", "launch"),
+    ("meet", "meet"),
+    ("met", "meet"),
+    ("meeting", "meet"),
+    ("agree", "agree"),
+    ("agreed", "agree"),
+    ("agreeing", "agree"),
+    ("approve", "approve"),
+    ("approved", "approve"),
+    ("approving", "approve"),
+    ("vote", "vote"),
+    ("voted", "vote"),
+    ("voting", "vote"),
+    ("pay", "pay"),
+    ("paid", "pay"),
+    ("paying", "pay"),
+    ("spend", "spend"),
+    ("spent", "spend"),
+    ("spending", "spend"),
+    ("invest", "invest"),
+    ("invested", "invest"),
+    ("investing", "invest"),
+    ("arrest", "arrest"),
+    ("arrested", "arrest"),
+    ("arresting", "arrest"),
+    ("detain", "detain"),
+    ("detained", "detain"),
+    ("detaining", "detain"),
+    ("evacuate", "evacuate"),
+    ("evacuated", "evacuate"),
+    ("evacuating", "evacuate"),
+    ("displace", "displace"),
+    ("displaced", "displace"),
+    ("flee", "flee"),
+    ("fled", "flee"),
+    ("fleeing", "flee"),
+    ("build", "build"),
+    ("built", "build"),
+    ("building", "build"),
+    ("establish", "establish"),
+    ("established", "establish"),
+    ("establishing", "establish"),
+    ("provide", "provide"),
+    ("provided", "provide"),
+    ("providing", "provide"),
+    ("offer", "offer"),
+    ("offered", "offer"),
+    ("offering", "offer"),
+    ("donate", "donate"),
+    ("donated", "donate"),
+    ("donating", "donate"),
+    ("allocate", "allocate"),
+    ("allocated", "allocate"),
+    ("fund", "fund"),
+    ("funded", "fund"),
+    ("funding", "fund"),
+    ("sell", "sell"),
+    ("sold", "sell"),
+    ("selling", "sell"),
+    ("buy", "buy"),
+    ("bought", "buy"),
+    ("buying", "buy"),
+    ("fire", "fire"),
+    ("fired", "fire"),
+    ("firing", "fire"),
+    ("shoot", "shoot"),
+    ("shot", "shoot"),
+    ("shooting", "shoot"),
+    ("capture", "capture"),
+    ("captured", "capture"),
+    ("capturing", "capture"),
+    ("release", "release"),
+    ("released", "release"),
+    ("releasing", "release"),
+    ("free", "free"),
+    ("freed", "free"),
+    ("invade", "invade"),
+    ("invaded", "invade"),
+    ("invading", "invade"),
+    ("occupy", "occupy"),
+    ("occupied", "occupy"),
+    ("lose", "lose"),
+    ("lost", "lose"),
+    ("losing", "lose"),
+    ("win", "win"),
+    ("won", "win"),
+    ("winning", "win"),
+    ("elect", "elect"),
+    ("elected", "elect"),
+    ("ban", "ban"),
+    ("banned", "ban"),
+    ("impose", "impose"),
+    ("imposed", "impose"),
+    ("imposing", "impose"),
+    ("raise", "raise"),
+    ("raised", "raise"),
+    ("raising", "raise"),
+    ("cut", "cut"),
+    ("cuts", "cut"),
+    ("cutting", "cut"),
+    ("rise", "rise"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("rising", "rise"),
+    ("fall", "fall"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("falling", "fall"),
+    ("increase", "increase"),
+    ("increased", "increase"),
+    ("increasing", "increase"),
+    ("decrease", "decrease"),
+    ("decreased", "decrease"),
+    ("decreasing", "decrease"),
+    ("reach", "reach"),
+    ("reached", "reach"),
+    ("reaching", "reach"),
+    ("totalled", "total"),
+    ("totaled", "total"),
+    ("totalling", "total"),
+    ("amount", "amount"),
+    ("protest", "protest"),
+    ("protested", "protest"),
+    ("protesting", "protest"),
+    ("march", "march"),
+    ("marched", "march"),
+    ("marching", "march"),
+    ("join", "join"),
+    ("joined", "join"),
+    ("joining", "join"),
+    ("hold", "hold"),
+    ("held", "hold"),
+    ("holding", "hold"),
+    ("host", "host"),
+    ("hosted", "host"),
+    ("hosting", "host"),
+    ("guard", "guard"),
+    ("guarded", "guard"),
+    ("support", "support"),
+    ("supported", "support"),
+    ("supporting", "support"),
+    ("dispatches", "send"),
+    ("shell", "shell"),
+    ("shelled", "shell"),
+    ("shelling", "shell"),
+    ("bomb", "bomb"),
+    ("bombed", "bomb"),
+    ("bombing", "bomb"),
+    ("destroy", "destroy"),
+    ("destroyed", "destroy"),
+    ("destroying", "destroy"),
+    ("damage", "damage"),
+    ("damaged", "damage"),
+    ("seize", "seize"),
+    ("seized", "seize"),
+    ("seizing", "seize"),
+    ("recruit", "recruit"),
+    ("recruited", "recruit"),
+    ("mobilize", "mobilize"),
+    ("mobilise", "mobilize"),
+    ("mobilized", "mobilize"),
+    ("mobilised", "mobilize"),
+    ("train", "train"),
+    ("trained", "train"),
+    ("training", "train"),
+    ("place", "place"),
+    ("placed", "place"),
+    ("placing", "place"),
+    ("form", "form"),
+    ("formed", "form"),
+    ("forming", "form"),
+    ("expand", "expand"),
+    ("expanded", "expand"),
+    ("consist", "consist"),
+    ("consists", "consist"),
+    ("consisted", "consist"),
+    ("numbered", "number"),
+    ("numbering", "number"),
+];

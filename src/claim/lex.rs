@@ -73,11 +73,22 @@ pub(crate) struct Lexed<'t> {
 impl<'t> Lexed<'t> {
     /// Tokenizes `text`.
     pub fn new(text: &'t str) -> Lexed<'t> {
-        Lexed {
-            text,
-            lower: text.to_ascii_lowercase(),
-            toks: lex(text),
-        }
+        Lexed::new_in(text, String::new(), Vec::new())
+    }
+
+    /// Tokenizes `text` into the buffers `lower` and `toks` (cleared first), reusing their
+    /// memory; [`Lexed::into_buffers`] gives them back.
+    pub fn new_in(text: &'t str, mut lower: String, mut toks: Vec<Tok>) -> Lexed<'t> {
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        lex_into(text, &mut toks);
+        Lexed { text, lower, toks }
+    }
+
+    /// The buffers, for reuse by [`Lexed::new_in`].
+    pub fn into_buffers(self) -> (String, Vec<Tok>) {
+        (self.lower, self.toks)
     }
 
     /// The lowercased text of token `i` (empty when out of range).
@@ -111,6 +122,124 @@ impl<'t> Lexed<'t> {
     }
 }
 
+/// A static set of short words with values, for lookups that a long `match` on strings makes
+/// slow (a `match` compares the word with the arms one after the other): open addressing on
+/// the word's bytes packed into a `u128` (words of up to 15 bytes; longer ones are never found).
+pub(crate) struct WordMap<V> {
+    keys: Box<[u128]>,
+    values: Box<[V]>,
+    shift: u32,
+}
+
+impl<V: Copy + Default> WordMap<V> {
+    /// The map of `entries` (a later duplicate key replaces an earlier one).
+    pub(crate) fn new<'w>(entries: impl IntoIterator<Item = (&'w str, V)>) -> WordMap<V> {
+        let entries: Vec<(u128, V)> = entries
+            .into_iter()
+            .filter_map(|(w, v)| Some((pack(w)?, v)))
+            .collect();
+        let bits = (entries.len() * 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let size = 1usize << bits;
+        let mut map = WordMap {
+            keys: vec![0u128; size].into_boxed_slice(),
+            values: vec![V::default(); size].into_boxed_slice(),
+            shift: 64 - bits,
+        };
+        for (k, v) in entries {
+            let mut i = map.slot(k);
+            while map.keys[i] != 0 && map.keys[i] != k {
+                i = (i + 1) & (size - 1);
+            }
+            map.keys[i] = k;
+            map.values[i] = v;
+        }
+        map
+    }
+
+    #[inline]
+    fn slot(&self, k: u128) -> usize {
+        let h = (k as u64 ^ (k >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> self.shift) as usize
+    }
+
+    /// The value of `w`.
+    #[inline]
+    pub(crate) fn get(&self, w: &str) -> Option<V> {
+        self.get_packed(pack(w)?)
+    }
+
+    /// The value of `w` lowercased (ASCII words only: others are never found).
+    #[inline]
+    pub(crate) fn get_lower(&self, w: &str) -> Option<V> {
+        if !w.is_ascii() {
+            return None;
+        }
+        let k = pack(w)?;
+        // ASCII letters to lowercase: set bit 5 of the bytes that are `A`..=`Z`.
+        let lo = ascii_lower_u64(k as u64);
+        let hi = ascii_lower_u64((k >> 64) as u64 & 0x00FF_FFFF_FFFF_FFFF)
+            | ((k >> 64) as u64 & 0xFF00_0000_0000_0000);
+        self.get_packed(u128::from(lo) | (u128::from(hi) << 64))
+    }
+
+    #[inline]
+    fn get_packed(&self, k: u128) -> Option<V> {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            let key = self.keys[i];
+            if key == k {
+                return Some(self.values[i]);
+            }
+            if key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// True when `w` is in the map.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
+
+/// The eight ASCII bytes of `x` with `A`..=`Z` lowercased (SWAR: no byte loop).
+#[inline]
+fn ascii_lower_u64(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bytes are ASCII (< 0x80): adding never carries into the next byte.
+    let ge_a = x.wrapping_add(ONES * (0x80 - b'A' as u64));
+    let gt_z = x.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+    let upper = ge_a & !gt_z & HIGH;
+    x | (upper >> 2)
+}
+
+/// The bytes of a non-empty word of at most 15 bytes, with its length in the top byte (never 0).
+#[inline]
+fn pack(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 15 {
+        return None;
+    }
+    // A byte loop: `copy_from_slice` of a variable length calls `memcpy`.
+    let mut lo = 0u64;
+    let mut hi = (b.len() as u64) << 56;
+    for (i, &c) in b.iter().enumerate() {
+        if i < 8 {
+            lo |= u64::from(c) << (8 * i);
+        } else {
+            hi |= u64::from(c) << (8 * (i - 8));
+        }
+    }
+    Some(u128::from(lo) | (u128::from(hi) << 64))
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
 }
@@ -120,10 +249,19 @@ fn is_letter(c: char) -> bool {
 }
 
 /// Tokenizes `text`.
+#[cfg(test)]
 pub(crate) fn lex(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    lex_into(text, &mut toks);
+    toks
+}
+
+/// Tokenizes `text` into `toks` (cleared first).
+pub(crate) fn lex_into(text: &str, toks: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut toks: Vec<Tok> = Vec::with_capacity(n / 5 + 1);
+    toks.clear();
+    toks.reserve(n / 5 + 1);
     let mut i = 0;
     let mut last_end = usize::MAX;
     while i < n {
@@ -182,7 +320,6 @@ pub(crate) fn lex(text: &str) -> Vec<Tok> {
         i = tok.end;
         toks.push(tok);
     }
-    toks
 }
 
 /// Parses the number starting at `tok.start` and sets its end, value and flags.
@@ -336,6 +473,36 @@ mod tests {
         assert_eq!(got[11].2 & nf::ID_LIKE, nf::ID_LIKE);
         assert_eq!(nums("1,234,567.89")[0].1, 1234567.89);
         assert_eq!(nums("in 2008 200 people")[0].1, 2008.0);
+    }
+
+    #[test]
+    fn word_map() {
+        let m = WordMap::new([
+            ("said", 1u8),
+            ("told", 2),
+            ("it's", 3),
+            ("fifteen-letters", 4),
+        ]);
+        assert_eq!(m.get("said"), Some(1));
+        assert_eq!(m.get("told"), Some(2));
+        assert_eq!(m.get("it's"), Some(3));
+        assert_eq!(m.get("fifteen-letters"), Some(4));
+        assert_eq!(m.get("sai"), None);
+        assert_eq!(m.get(""), None);
+        assert_eq!(m.get("sixteen-letters!"), None);
+        assert!(!m.contains("saidx"));
+        assert_eq!(m.get_lower("SAID"), Some(1));
+        assert_eq!(m.get_lower("It'S"), Some(3));
+        assert_eq!(m.get_lower("Fifteen-Letters"), Some(4));
+        assert_eq!(m.get_lower("Saïd"), None);
+        for b in 0u8..128 {
+            let w = [b; 8];
+            let x = u64::from_le_bytes(w);
+            assert_eq!(
+                ascii_lower_u64(x),
+                u64::from_le_bytes(w.map(|c| c.to_ascii_lowercase()))
+            );
+        }
     }
 
     #[test]

@@ -271,13 +271,26 @@ impl Extractor {
 
     /// The claims of `doc`, sorted by start offset, then kind.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
+        // The per-document token buffers are reused across calls on a thread: fewer large
+        // allocations (each of which makes the allocator consolidate its free lists).
+        let mut scratch = SCRATCH.with(|s| s.take());
+        let claims = self.extract_in(doc, &mut scratch);
+        SCRATCH.with(|s| s.replace(scratch));
+        claims
+    }
+
+    fn extract_in(&self, doc: &Document, scratch: &mut Scratch) -> Vec<Claim> {
         let text = doc.text.as_str();
-        let lx = lex::Lexed::new(text);
+        let lx = lex::Lexed::new_in(
+            text,
+            std::mem::take(&mut scratch.lower),
+            std::mem::take(&mut scratch.toks),
+        );
         // Dates come first, whatever the kinds: their spans are excluded from quantities ("its
         // 2008 pledge" is a year, not a count).
         let need_dates = self.kinds.contains(Kind::Date) || self.kinds.contains(Kind::Quantity);
         // Quotes need the date tokenizer's tokens of the whole text: with both, tokenize once.
-        let mut shared = Vec::new();
+        let mut shared = Scratch::date_toks(std::mem::take(&mut scratch.date_toks));
         let dates = if need_dates && self.kinds.contains(Kind::Quote) {
             date::lex::tokenize(text, &mut shared);
             date::find_dates_in(text, &shared, doc.meta.published)
@@ -301,7 +314,9 @@ impl Extractor {
         }
         if self.kinds.contains(Kind::Quote) {
             let quotes = if need_dates {
-                quote::find_quotes_in(text, shared)
+                let (quotes, toks) = quote::find_quotes_in(text, shared);
+                shared = toks;
+                quotes
             } else {
                 quote::find_quotes(text)
             };
@@ -309,7 +324,9 @@ impl Extractor {
                 found.push((q.span, Kind::Quote, Detail::Quote(q)));
             }
         }
+        scratch.date_toks = Scratch::keep_date_toks(shared);
         if found.is_empty() {
+            (scratch.lower, scratch.toks) = lx.into_buffers();
             return Vec::new();
         }
         found.sort_by_key(|(span, kind, _)| (span.start, *kind, span.end));
@@ -317,7 +334,7 @@ impl Extractor {
         // Contexts are computed once per sentence span that holds a claim (a quote may span
         // several sentences: its key is the whole span).
         let mut cache: Vec<(Span, context::SentenceContext)> = Vec::new();
-        found
+        let claims = found
             .into_iter()
             .map(|(span, kind, detail)| {
                 let sentence = sentences.around(span);
@@ -349,11 +366,54 @@ impl Extractor {
                     context,
                 }
             })
-            .collect()
+            .collect();
+        (scratch.lower, scratch.toks) = lx.into_buffers();
+        claims
     }
+}
+
+/// Token buffers reused across documents on one thread.
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    toks: Vec<lex::Tok>,
+    date_toks: Vec<date::lex::Tok<'static>>,
+}
+
+impl Scratch {
+    /// The (empty) date token buffer, for tokens borrowing a document's text. Collecting an
+    /// empty `Vec` into one of the same layout reuses its allocation.
+    fn date_toks<'a>(v: Vec<date::lex::Tok<'static>>) -> Vec<date::lex::Tok<'a>> {
+        v.into_iter().filter(|_| false).collect()
+    }
+
+    /// The date token buffer emptied, to keep beyond the document's lifetime.
+    fn keep_date_toks(v: Vec<date::lex::Tok<'_>>) -> Vec<date::lex::Tok<'static>> {
+        v.into_iter().filter_map(|_| None).collect()
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
 /// The claims of `doc` with the default [`Extractor`].
 pub fn extract(doc: &Document) -> Vec<Claim> {
     Extractor::new().extract(doc)
+}
+
+#[cfg(test)]
+mod scratch_tests {
+    use super::Scratch;
+
+    #[test]
+    fn date_token_buffer_keeps_its_memory() {
+        let text = String::from("On Jan. 6, 2026 at noon");
+        let mut v = Scratch::date_toks(Vec::with_capacity(64));
+        crate::claim::date::lex::tokenize(&text, &mut v);
+        let kept = Scratch::keep_date_toks(v);
+        assert!(kept.is_empty());
+        assert!(kept.capacity() >= 64);
+        assert!(Scratch::date_toks(kept).capacity() >= 64);
+    }
 }

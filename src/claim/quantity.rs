@@ -54,6 +54,7 @@ use serde::Serialize;
 
 use super::lex::{Lexed, nf};
 use crate::corpus::Span;
+pub(crate) use noun::STOP_WORDS;
 pub(crate) use noun::is_stop as is_stop_word;
 pub(crate) use number::is_weekday as is_weekday_word;
 
@@ -248,16 +249,67 @@ fn may_start(lx: &Lexed<'_>, i: usize) -> bool {
         }
         super::lex::Kind::Word => {
             let w = lx.low(i);
-            number::small(w).is_some()
-                || number::vague_plural(w).is_some()
-                || matches!(w, "a" | "an" | "half" | "several" | "minus")
-                || ((unit::currency_code(w).is_some() || unit::dollar_prefix(w).is_some())
-                    && lx
-                        .toks
-                        .get(i + 1)
-                        .is_some_and(|n| n.is_num() || n.is_punct('$')))
+            starter_word(w)
+                || (lx
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_num() || n.is_punct('$'))
+                    && (unit::currency_code(w).is_some() || unit::dollar_prefix(w).is_some()))
         }
     }
+}
+
+/// Words that can start an amount by themselves: [`number::small`], [`number::vague_plural`],
+/// `a`, `an`, `half`, `several`, `minus`.
+const STARTERS: [&str; 41] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "tens",
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
+    "a",
+    "an",
+    "half",
+    "several",
+    "minus",
+];
+
+/// One hashed lookup for `small(w) || vague_plural(w) || w in [a, an, half, several, minus]`.
+fn starter_word(w: &str) -> bool {
+    static SET: std::sync::OnceLock<crate::claim::lex::WordMap<()>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| crate::claim::lex::WordMap::new(STARTERS.iter().map(|w| (*w, ()))))
+        .contains(w)
 }
 
 /// Parses a currency prefix, a number or magnitude, a scale and a unit starting at token `i`.

@@ -127,19 +127,20 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
 
 /// [`find_quotes`] with the tokens of the whole `text` already computed (by
 /// `date::lex::tokenize`), so that dates and quotes share one tokenization.
+/// The tokens are handed back for reuse.
 pub(crate) fn find_quotes_in<'a>(
     text: &'a str,
     toks: Vec<crate::claim::date::lex::Tok<'a>>,
-) -> Vec<QuoteMention> {
+) -> (Vec<QuoteMention>, Vec<crate::claim::date::lex::Tok<'a>>) {
     let marks = marks::find_marks(text);
     if marks.is_empty() {
-        return Vec::new();
+        return (Vec::new(), toks);
     }
     let raw = marks::pair_quotes(text, &marks);
     if raw.is_empty() {
-        return Vec::new();
+        return (Vec::new(), toks);
     }
-    attrib::attribute_with(text, raw, Some(toks))
+    attrib::attribute_keep(text, raw, Some(toks))
 }
 
 /// The quoted words of `parts`: trimmed, a trailing comma dropped, joined, whitespace collapsed.

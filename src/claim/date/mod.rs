@@ -200,7 +200,7 @@ pub(crate) fn find_dates_in(
     published: Option<Date>,
 ) -> Vec<DateMention> {
     let mut out = Vec::new();
-    for (ws, we) in windows::windows(text) {
+    for (ws, we) in windows::windows_in(text, toks) {
         let a = toks.partition_point(|t| t.start < ws);
         let b = a + toks[a..].partition_point(|t| t.start < we);
         scan(&toks[a..b], published, 0, &mut out);

@@ -393,6 +393,8 @@ impl<'a> Parser<'_, 'a> {
     pub(crate) fn match_at(&self, i: usize) -> Option<Match> {
         let t = self.tok(i)?;
         match t.kind {
+            // Every word that can start a match has an anchor prefix: skip the rest cheaply.
+            Kind::Word if !super::windows::may_anchor(t.text) => None,
             Kind::Word => match lx::classify(t.text) {
                 W::Month(m, abbr) => self.month_at(i, m, abbr),
                 W::Weekday(wd, abbr) => self.weekday_at(i, wd, abbr),

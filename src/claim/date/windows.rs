@@ -9,6 +9,7 @@
 
 use std::sync::OnceLock;
 
+use super::lex::{Kind, Tok};
 use super::lexicon::{self as lx, W};
 
 /// Bytes of context before an anchor.
@@ -175,20 +176,43 @@ fn window_end(text: &str, a: usize) -> usize {
     }
 }
 
-/// The merged windows `(start, end)` of `text` that may hold dates, in order.
-pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
+/// True when `word` may be a date anchor by its first three letters: a necessary condition for
+/// [`super::parse::Parser::match_at`] to match at a word (months, weekdays, "today", units,
+/// seasons, parts of the day, holidays all have their prefix in the table).
+#[inline]
+pub(crate) fn may_anchor(word: &str) -> bool {
+    prefix_index(word.as_bytes()).is_some_and(|k| prefixes()[k / 64] & (1 << (k % 64)) != 0)
+}
+
+/// Adds the window of the anchor at byte `a` to `out`, merging it with the last one.
+fn push_window(text: &str, a: usize, out: &mut Vec<(usize, usize)>) {
+    let n = text.len();
+    let (s, e) = (window_start(text, a), window_end(text, a).max(a + 1).min(n));
+    match out.last_mut() {
+        Some(last) if s <= last.1 => last.1 = last.1.max(e),
+        _ => out.push((s, e)),
+    }
+}
+
+/// End of the run that a digit at `i` anchors: digits, letters and `,`/`.` between digits.
+fn digit_run_end(b: &[u8], mut i: usize) -> usize {
+    let n = b.len();
+    while i < n
+        && (b[i].is_ascii_alphanumeric()
+            || ((b[i] == b',' || b[i] == b'.') && i + 1 < n && b[i + 1].is_ascii_digit()))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// Scans the bytes `[from, to)` of `text` for anchors (see [`windows`]); returns where the scan
+/// stopped (past `to` when a digit run continues beyond it).
+fn scan_bytes(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>) -> usize {
     let b = text.as_bytes();
     let n = b.len();
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let push = |a: usize, out: &mut Vec<(usize, usize)>| {
-        let (s, e) = (window_start(text, a), window_end(text, a).max(a + 1).min(n));
-        match out.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => out.push((s, e)),
-        }
-    };
-    let mut i = 0;
-    while i < n {
+    let mut i = from;
+    while i < to {
         let c = b[i];
         if c.is_ascii_alphabetic() {
             let s = i;
@@ -197,18 +221,51 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
             }
             // Words glued to non-ASCII letters are not English anchors.
             if (i == n || b[i] < 0x80) && is_anchor_word(&text[s..i]) {
-                push(s, &mut out);
+                push_window(text, s, out);
             }
         } else if c.is_ascii_digit() {
-            push(i, &mut out);
-            while i < n
-                && (b[i].is_ascii_alphanumeric()
-                    || ((b[i] == b',' || b[i] == b'.') && i + 1 < n && b[i + 1].is_ascii_digit()))
-            {
-                i += 1;
-            }
+            push_window(text, i, out);
+            i = digit_run_end(b, i);
         } else {
             i += 1;
+        }
+    }
+    i
+}
+
+/// The merged windows `(start, end)` of `text` that may hold dates, in order.
+pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    scan_bytes(text, 0, text.len(), &mut out);
+    out
+}
+
+/// [`windows`] from the tokens of the whole `text` (by [`super::lex::tokenize`]): the same
+/// windows, without a second pass over the bytes of ordinary words.
+pub(crate) fn windows_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    // Bytes before this were scanned already (a digit run can swallow the next tokens).
+    let mut done = 0;
+    for t in toks {
+        if t.start < done {
+            continue;
+        }
+        match t.kind {
+            Kind::Num => {
+                push_window(text, t.start, &mut out);
+                done = digit_run_end(b, t.start);
+            }
+            Kind::Word if t.text.is_ascii() => {
+                // An ASCII word token is one run of ASCII letters, ended by a non-letter.
+                if (t.end == n || b[t.end] < 0x80) && is_anchor_word(t.text) {
+                    push_window(text, t.start, &mut out);
+                }
+                done = t.end;
+            }
+            Kind::Word => done = scan_bytes(text, t.start, t.end, &mut out),
+            Kind::Punct(_) => done = t.end,
         }
     }
     out
@@ -226,5 +283,30 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert!(t[w[0].0..w[0].1].contains("on Friday, Jan. 6"));
         assert!(is_anchor_word("Sept") && is_anchor_word("weekend") && !is_anchor_word("the"));
+    }
+
+    fn same_windows(t: &str) {
+        let mut toks = Vec::new();
+        super::super::lex::tokenize(t, &mut toks);
+        assert_eq!(windows_in(t, &toks), windows(t), "{t:?}");
+    }
+
+    #[test]
+    fn token_windows_are_byte_windows() {
+        for t in [
+            "On Friday’s call, Jan. 6 and 12ab34 5km3 5ékm 1,5.6 G7 éjan Décembre x",
+            "Friday",
+            "",
+            "1990sjan, mid-2025; 50,000 troops — on Mon.",
+        ] {
+            same_windows(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn token_windows_match(s in "(\\PC|[0-9 ,.a-zA-Zé’])*") {
+            same_windows(&s);
+        }
     }
 }

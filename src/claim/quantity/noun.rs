@@ -2,238 +2,243 @@
 //! servicemen` -> `servicemen`), found without a tagger by stopping at function words, verbs and
 //! punctuation, and after the first plural.
 
-use crate::claim::lex::Lexed;
+use crate::claim::lex::{Lexed, WordMap};
+
+/// Words that cannot be part of a counted noun phrase.
+pub(crate) const STOP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "without",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "about",
+    "against",
+    "between",
+    "among",
+    "through",
+    "during",
+    "before",
+    "after",
+    "since",
+    "until",
+    "across",
+    "per",
+    "via",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "than",
+    "then",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "this",
+    "these",
+    "those",
+    "there",
+    "here",
+    "it",
+    "its",
+    "it's",
+    "their",
+    "they",
+    "them",
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "having",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "not",
+    "no",
+    "also",
+    "only",
+    "just",
+    "even",
+    "still",
+    "already",
+    "more",
+    "most",
+    "less",
+    "least",
+    "fewer",
+    "very",
+    "too",
+    "such",
+    "each",
+    "every",
+    "all",
+    "both",
+    "some",
+    "any",
+    "many",
+    "much",
+    "other",
+    "another",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "added",
+    "according",
+    "reported",
+    "ago",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "apiece",
+    "total",
+    "strong",
+    "old",
+    "long",
+    "high",
+    "wide",
+    "deep",
+    "tall",
+    "away",
+    "off",
+    "up",
+    "down",
+    "out",
+    "back",
+    "again",
+    "while",
+    "if",
+    "because",
+    "although",
+    "though",
+    "whether",
+    "around",
+    "above",
+    "below",
+    "near",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "respectively",
+    "instead",
+    "including",
+    "plus",
+    "minus",
+    "times",
+    "percent",
+    "cent",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "trillion",
+    "got",
+    "get",
+    "gets",
+    "went",
+    "came",
+    "come",
+    "made",
+    "make",
+    "took",
+    "take",
+    "gave",
+    "give",
+    "saw",
+    "see",
+    "rose",
+    "fell",
+    "died",
+    "left",
+    "remain",
+    "remained",
+    "remains",
+    "lost",
+    "abroad",
+    "overseas",
+    "apart",
+    "alone",
+    "together",
+    "home",
+    "annually",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "began",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "ended",
+    "end",
+    "ends",
+];
 
 /// Words that cannot be part of a counted noun phrase.
 pub(crate) fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "for"
-            | "from"
-            | "with"
-            | "without"
-            | "into"
-            | "onto"
-            | "over"
-            | "under"
-            | "about"
-            | "against"
-            | "between"
-            | "among"
-            | "through"
-            | "during"
-            | "before"
-            | "after"
-            | "since"
-            | "until"
-            | "across"
-            | "per"
-            | "via"
-            | "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "so"
-            | "yet"
-            | "than"
-            | "then"
-            | "as"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "what"
-            | "when"
-            | "where"
-            | "why"
-            | "how"
-            | "this"
-            | "these"
-            | "those"
-            | "there"
-            | "here"
-            | "it"
-            | "its"
-            | "it's"
-            | "their"
-            | "they"
-            | "them"
-            | "he"
-            | "she"
-            | "his"
-            | "her"
-            | "him"
-            | "we"
-            | "us"
-            | "our"
-            | "you"
-            | "your"
-            | "i"
-            | "me"
-            | "my"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "am"
-            | "has"
-            | "have"
-            | "had"
-            | "having"
-            | "do"
-            | "does"
-            | "did"
-            | "will"
-            | "would"
-            | "shall"
-            | "should"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "not"
-            | "no"
-            | "also"
-            | "only"
-            | "just"
-            | "even"
-            | "still"
-            | "already"
-            | "more"
-            | "most"
-            | "less"
-            | "least"
-            | "fewer"
-            | "very"
-            | "too"
-            | "such"
-            | "each"
-            | "every"
-            | "all"
-            | "both"
-            | "some"
-            | "any"
-            | "many"
-            | "much"
-            | "other"
-            | "another"
-            | "said"
-            | "says"
-            | "say"
-            | "told"
-            | "tell"
-            | "added"
-            | "according"
-            | "reported"
-            | "ago"
-            | "earlier"
-            | "later"
-            | "last"
-            | "next"
-            | "now"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-            | "tonight"
-            | "apiece"
-            | "total"
-            | "strong"
-            | "old"
-            | "long"
-            | "high"
-            | "wide"
-            | "deep"
-            | "tall"
-            | "away"
-            | "off"
-            | "up"
-            | "down"
-            | "out"
-            | "back"
-            | "again"
-            | "while"
-            | "if"
-            | "because"
-            | "although"
-            | "though"
-            | "whether"
-            | "around"
-            | "above"
-            | "below"
-            | "near"
-            | "nearly"
-            | "almost"
-            | "approximately"
-            | "roughly"
-            | "respectively"
-            | "instead"
-            | "including"
-            | "plus"
-            | "minus"
-            | "times"
-            | "percent"
-            | "cent"
-            | "million"
-            | "billion"
-            | "thousand"
-            | "hundred"
-            | "trillion"
-            | "got"
-            | "get"
-            | "gets"
-            | "went"
-            | "came"
-            | "come"
-            | "made"
-            | "make"
-            | "took"
-            | "take"
-            | "gave"
-            | "give"
-            | "saw"
-            | "see"
-            | "rose"
-            | "fell"
-            | "died"
-            | "left"
-            | "remain"
-            | "remained"
-            | "remains"
-            | "lost"
-            | "abroad"
-            | "overseas"
-            | "apart"
-            | "alone"
-            | "together"
-            | "home"
-            | "annually"
-            | "daily"
-            | "weekly"
-            | "monthly"
-            | "yearly"
-            | "began"
-            | "begin"
-            | "begins"
-            | "started"
-            | "start"
-            | "starts"
-            | "ended"
-            | "end"
-            | "ends"
-    )
+    static SET: std::sync::OnceLock<WordMap<()>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| WordMap::new(STOP_WORDS.iter().map(|w| (*w, ()))))
+        .contains(w)
 }
 
 /// Words that read as a plural head though they do not end in `s`.

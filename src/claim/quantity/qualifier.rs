@@ -79,12 +79,17 @@ pub(crate) fn before(lx: &Lexed<'_>, i: usize, floor: usize) -> Option<(Qualifie
         };
         return Some((q, i - 1));
     }
+    if !lx.toks[i - 1].is_word() {
+        return None;
+    }
+    let last = lx.low(i - 1);
     'pattern: for (words, q) in BEFORE {
         let k = words.len();
-        if i < floor + k {
+        // The last word first: it rules out almost every phrase.
+        if i < floor + k || words[k - 1] != last {
             continue;
         }
-        for (n, w) in words.iter().enumerate() {
+        for (n, w) in words.iter().enumerate().take(k - 1) {
             if !lx.is(i - k + n, w) {
                 continue 'pattern;
             }

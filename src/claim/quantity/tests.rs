@@ -189,3 +189,35 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn starter_words_are_the_number_words() {
+    let old = |w: &str| {
+        number::small(w).is_some()
+            || number::vague_plural(w).is_some()
+            || matches!(w, "a" | "an" | "half" | "several" | "minus")
+    };
+    for w in super::STARTERS {
+        assert!(old(w), "{w}");
+    }
+    let text: String = crate::generate::Generator::new(crate::generate::Config {
+        docs: 200,
+        seed: 3,
+        ..crate::generate::Config::default()
+    })
+    .unwrap()
+    .map(|r| r.text)
+    .collect::<Vec<_>>()
+    .join(" ")
+    .to_ascii_lowercase();
+    let extra = "zero one two three four five six seven eight nine ten eleven twelve thirteen \
+                 fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty \
+                 sixty seventy eighty ninety hundred thousand dozen tens dozens scores hundreds \
+                 thousands millions billions trillions a an half several minus";
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .chain(extra.split(' '))
+    {
+        assert_eq!(super::starter_word(w), old(w), "{w}");
+    }
+}

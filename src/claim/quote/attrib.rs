@@ -624,7 +624,16 @@ pub(crate) fn attribute_with<'a>(
     raw: Vec<RawQuote>,
     toks: Option<Vec<Tok<'a>>>,
 ) -> Vec<QuoteMention> {
-    let doc = Doc::new_with(text, &raw, toks);
+    attribute_keep(text, raw, toks).0
+}
+
+/// [`attribute_with`], handing back the tokens for reuse.
+pub(crate) fn attribute_keep<'a>(
+    text: &'a str,
+    raw: Vec<RawQuote>,
+    toks: Option<Vec<Tok<'a>>>,
+) -> (Vec<QuoteMention>, Vec<Tok<'a>>) {
+    let mut doc = Doc::new_with(text, &raw, toks);
     // Merge quotes split around their attribution.
     let mut merged: Vec<Merged> = Vec::with_capacity(raw.len());
     for q in raw {
@@ -738,7 +747,7 @@ pub(crate) fn attribute_with<'a>(
             fragment,
         });
     }
-    out
+    (out, std::mem::take(&mut doc.toks))
 }
 
 /// One or two words, or a short capitalized title ("Coalition of the Willing"): a scare quote,

@@ -171,13 +171,14 @@ impl<'a> Doc<'a> {
 
     fn find_names(&mut self) {
         let n = self.toks.len();
+        let mut items: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < n {
             if self.in_quote[i] || !is_cap(&self.toks[i]) {
                 i += 1;
                 continue;
             }
-            let mut items: Vec<usize> = Vec::new();
+            items.clear();
             let mut j = i;
             while j < n && !self.in_quote[j] {
                 let t = &self.toks[j];
@@ -287,9 +288,10 @@ impl<'a> Doc<'a> {
         if comma && titles.is_empty() {
             // a bare comma before the name is not apposition
         }
-        let toks: Vec<&str> = name_items.iter().map(|&x| self.toks[x].text).collect();
-        let org = toks.iter().any(|w| words::is_org_word(w));
-        let acronym = toks.iter().any(|w| is_all_caps(w));
+        let org = name_items
+            .iter()
+            .any(|&x| words::is_org_word(self.toks[x].text));
+        let acronym = name_items.iter().any(|&x| is_all_caps(self.toks[x].text));
         let has_role = titles.iter().any(|t| {
             words::title_role(t).is_some_and(|r| r != Role::Other)
                 || matches!(
@@ -321,11 +323,22 @@ impl<'a> Doc<'a> {
                         | "secretary"
                 )
         });
-        let person = !org && !acronym && (has_role || (2..=4).contains(&toks.len()));
+        let person = !org && !acronym && (has_role || (2..=4).contains(&name_items.len()));
+        let mut name = String::with_capacity(
+            self.toks[name_items[name_items.len() - 1]]
+                .end
+                .saturating_sub(self.toks[first].start),
+        );
+        for (k, &x) in name_items.iter().enumerate() {
+            if k > 0 {
+                name.push(' ');
+            }
+            name.push_str(self.toks[x].text);
+        }
         self.names.push(Name {
             first,
-            name: toks.join(" "),
-            ntoks: toks.len(),
+            name,
+            ntoks: name_items.len(),
             titles,
             person,
             sent: self.sent[first],
