@@ -32,7 +32,10 @@
 //!    MinHash candidates whose Jaccard estimate from the low 8 bits of the MinHash values
 //!    (kept: `k` bytes per document) is more than [`PREFILTER_MARGIN`] below the threshold are
 //!    dropped here: on the generator's corpus that removes 90% of LSH candidates (articles on the
-//!    same subject sharing much of their vocabulary) before any text is read again.
+//!    same subject sharing much of their vocabulary) before any text is read again. Before that,
+//!    a 1-bit sketch (bit 8 of 256 MinHash values, 32 bytes per document) drops, in a few
+//!    instructions per pair, the pairs of unrelated documents that share a band by chance: their
+//!    number grows quadratically with the corpus (large buckets of articles sharing vocabulary).
 //! 3. **Verify**: the text of the documents in some candidate pair is read again (from memory, or
 //!    from the corpus files by the byte range of each record, see [`Refetch`]), one batch of
 //!    connected components of the candidate graph at a time, and each candidate's exact Jaccard
@@ -362,6 +365,10 @@ struct Prints {
     /// The low 8 bits of each MinHash value, `k` per document (MinHash): a b-bit sketch that
     /// rejects candidates far below the threshold before any text is read again.
     low_bits: Vec<u8>,
+    /// Bit 8 of each of the first `SKETCH_BITS` MinHash values (MinHash), `sketch_words` words
+    /// per document: a 1-bit sketch that rejects most pairs of a large LSH bucket in a few
+    /// instructions, before the 8-bit sketch or the band keys are read.
+    sketch: Vec<u64>,
     /// One per document (SimHash).
     simhashes: Vec<SimHash>,
     /// Documents without any shingle: never candidates.
@@ -373,6 +380,7 @@ impl Prints {
     fn append(&mut self, other: Prints) {
         self.keys.extend(other.keys);
         self.low_bits.extend(other.low_bits);
+        self.sketch.extend(other.sketch);
         self.simhashes.extend(other.simhashes);
         self.empty.extend(other.empty);
     }
@@ -380,6 +388,7 @@ impl Prints {
     fn shrink_to_fit(&mut self) {
         self.keys.shrink_to_fit();
         self.low_bits.shrink_to_fit();
+        self.sketch.shrink_to_fit();
         self.simhashes.shrink_to_fit();
         self.empty.shrink_to_fit();
     }
@@ -610,6 +619,7 @@ impl Dedup {
             .sum::<usize>()
             + prints.keys.len() * 8
             + prints.low_bits.len()
+            + prints.sketch.len() * 8
             + prints.simhashes.len() * 8
             + prints.empty.len();
         Ok(Verified {
@@ -674,9 +684,18 @@ impl Dedup {
                 Method::MinHash => n * self.config.num_hashes,
                 Method::SimHash => 0,
             }),
+            sketch: Vec::with_capacity(match self.config.method {
+                Method::MinHash => n * self.sketch_words(),
+                Method::SimHash => 0,
+            }),
             simhashes: Vec::with_capacity(n),
             empty: Vec::with_capacity(n),
         }
+    }
+
+    /// Words of the 1-bit sketch per document.
+    fn sketch_words(&self) -> usize {
+        self.config.num_hashes.min(SKETCH_BITS).div_ceil(64)
     }
 
     /// Fingerprints a batch in parallel and appends the results in order.
@@ -706,6 +725,13 @@ impl Dedup {
                 let sig = b.finish();
                 self.lsh.band_keys(&sig, &mut out.keys);
                 out.low_bits.extend(sig.values().iter().map(|&v| v as u8));
+                let bits = &sig.values()[..sig.len().min(SKETCH_BITS)];
+                out.sketch.extend(bits.chunks(64).map(|chunk| {
+                    chunk
+                        .iter()
+                        .enumerate()
+                        .fold(0u64, |w, (i, &v)| w | u64::from(v >> 8 & 1) << i)
+                }));
             }
             Method::SimHash => {
                 let mut b = self.simhasher.start();
@@ -725,11 +751,24 @@ impl Dedup {
             Method::MinHash => {
                 let k = self.config.num_hashes;
                 let floor = self.config.threshold - PREFILTER_MARGIN;
-                lsh::band_candidates_where(&prints.keys, self.lsh.bands(), &prints.empty, |a, b| {
-                    let x = &prints.low_bits[a as usize * k..][..k];
-                    let y = &prints.low_bits[b as usize * k..][..k];
-                    estimate_from_low_bits(equal_bytes(x, y), k) >= floor
-                })
+                let w = self.sketch_words();
+                let max_differ = sketch_max_differ(self.config.threshold, k.min(SKETCH_BITS));
+                lsh::band_candidates_filtered(
+                    &prints.keys,
+                    self.lsh.bands(),
+                    &prints.empty,
+                    |a, b| {
+                        let x = &prints.sketch[a as usize * w..][..w];
+                        let y = &prints.sketch[b as usize * w..][..w];
+                        let differ: u32 = x.iter().zip(y).map(|(p, q)| (p ^ q).count_ones()).sum();
+                        differ <= max_differ
+                    },
+                    |a, b| {
+                        let x = &prints.low_bits[a as usize * k..][..k];
+                        let y = &prints.low_bits[b as usize * k..][..k];
+                        estimate_from_low_bits(equal_bytes(x, y), k) >= floor
+                    },
+                )
             }
             Method::SimHash => {
                 lsh::simhash_candidates(&prints.simhashes, self.config.max_hamming, &prints.empty)
@@ -804,6 +843,22 @@ impl Dedup {
 /// at J = 0.8 with k = 256, 0.035 with k = 128. A pair at the threshold is dropped only if its
 /// estimate is 6 (k = 256) or 4.3 (k = 128) standard errors low: a probability below 1e-5.
 pub const PREFILTER_MARGIN: f64 = 0.15;
+
+/// MinHash values whose bit 8 goes into the 1-bit sketch (at most; fewer when `k` is smaller).
+const SKETCH_BITS: usize = 256;
+
+/// The most 1-bit sketch positions (of `bits`) in which a pair at the threshold may differ
+/// before it is dropped: the expected count plus 6 standard deviations.
+///
+/// Two MinHash values differ in a given bit with probability `(1 - J) / 2`, so a pair at
+/// Jaccard `t` differs in `bits · (1 - t) / 2` positions on average (25.6 of 256 at 0.8, with a
+/// standard deviation of 4.8). Pairs of unrelated articles that happen to share a band
+/// (Jaccard 0.2-0.4 on news with shared vocabulary) differ in 77-102 positions.
+fn sketch_max_differ(threshold: f64, bits: usize) -> u32 {
+    let p = (1.0 - threshold) / 2.0;
+    let bits = bits as f64;
+    (bits * p + 6.0 * (bits * p * (1.0 - p)).sqrt()).ceil() as u32
+}
 
 /// The Jaccard estimate from `equal` matching 8-bit values out of `k`: two different values agree
 /// on their low 8 bits by chance with probability 1/256, so `P(equal) = J + (1 - J) / 256`.

@@ -135,6 +135,24 @@ pub fn band_candidates_where(
     skip: &[bool],
     keep: impl Fn(u32, u32) -> bool + Sync,
 ) -> Vec<(u32, u32)> {
+    band_candidates_filtered(keys, bands, skip, |_, _| true, keep)
+}
+
+/// [`band_candidates_where`] with two filters: `quick(i, j)`, meant to be cheap and to reject
+/// most pairs, runs on every pair of every band before the first-shared-band check (which reads
+/// the earlier band keys of both documents); `keep(i, j)` runs once per pair, after it. A pair
+/// is kept when both hold.
+///
+/// On corpora where many unrelated documents share vocabulary, runs of equal band keys grow with
+/// the corpus, and so does the number of pairs inside them: `quick` is what keeps that
+/// quadratic part cheap.
+pub fn band_candidates_filtered(
+    keys: &[u64],
+    bands: usize,
+    skip: &[bool],
+    quick: impl Fn(u32, u32) -> bool + Sync,
+    keep: impl Fn(u32, u32) -> bool + Sync,
+) -> Vec<(u32, u32)> {
     assert!(bands > 0 && keys.len() % bands == 0);
     let n = keys.len() / bands;
     assert_eq!(skip.len(), n);
@@ -150,7 +168,7 @@ pub fn band_candidates_where(
             // pair, not once per shared band (a true copy shares most of the bands).
             runs_to_pairs(&col, |a, b| {
                 let (ka, kb) = (&keys[a as usize * bands..], &keys[b as usize * bands..]);
-                !(0..band).any(|e| ka[e] == kb[e]) && keep(a, b)
+                quick(a, b) && !(0..band).any(|e| ka[e] == kb[e]) && keep(a, b)
             })
         })
         .collect();
@@ -295,6 +313,13 @@ mod tests {
         });
         assert_eq!(got, vec![(0, 1)]);
         assert_eq!(calls.into_inner(), 1);
+    }
+
+    #[test]
+    fn quick_filter_applies_to_every_band() {
+        let keys = [5, 7, 5, 7, 6, 8, 6, 7];
+        let got = band_candidates_filtered(&keys, 2, &[false; 4], |a, b| a + b != 1, |_, _| true);
+        assert_eq!(got, vec![(0, 3), (1, 3), (2, 3)]);
     }
 
     #[test]
