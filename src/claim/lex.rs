@@ -227,17 +227,35 @@ fn pack(w: &str) -> Option<u128> {
     if b.is_empty() || b.len() > 15 {
         return None;
     }
-    // A byte loop: `copy_from_slice` of a variable length calls `memcpy`.
-    let mut lo = 0u64;
-    let mut hi = (b.len() as u64) << 56;
-    for (i, &c) in b.iter().enumerate() {
-        if i < 8 {
-            lo |= u64::from(c) << (8 * i);
-        } else {
-            hi |= u64::from(c) << (8 * (i - 8));
+    // Overlapping fixed-size loads: `copy_from_slice` of a variable length calls `memcpy`.
+    let n = b.len();
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+    let u64_at = |i: usize| {
+        u64::from_le_bytes([
+            b[i],
+            b[i + 1],
+            b[i + 2],
+            b[i + 3],
+            b[i + 4],
+            b[i + 5],
+            b[i + 6],
+            b[i + 7],
+        ])
+    };
+    let (lo, hi) = match n {
+        1..=3 => {
+            let mut lo = 0u64;
+            for (i, &c) in b.iter().enumerate() {
+                lo |= u64::from(c) << (8 * i);
+            }
+            (lo, 0)
         }
-    }
-    Some(u128::from(lo) | (u128::from(hi) << 64))
+        // The two loads overlap on equal bytes at equal positions.
+        4..=7 => (u32_at(0) | (u32_at(n - 4) << (8 * (n - 4))), 0),
+        8 => (u64_at(0), 0),
+        _ => (u64_at(0), u64_at(n - 8) >> (8 * (16 - n))),
+    };
+    Some(u128::from(lo) | (u128::from(hi | ((n as u64) << 56)) << 64))
 }
 
 fn is_space(c: char) -> bool {
@@ -473,6 +491,19 @@ mod tests {
         assert_eq!(got[11].2 & nf::ID_LIKE, nf::ID_LIKE);
         assert_eq!(nums("1,234,567.89")[0].1, 1234567.89);
         assert_eq!(nums("in 2008 200 people")[0].1, 2008.0);
+    }
+
+    #[test]
+    fn pack_is_the_bytes_and_length() {
+        let w = "abcdefghijklmno";
+        for n in 1..=15 {
+            let mut buf = [0u8; 16];
+            buf[..n].copy_from_slice(&w.as_bytes()[..n]);
+            buf[15] = n as u8;
+            assert_eq!(pack(&w[..n]), Some(u128::from_le_bytes(buf)), "{n}");
+        }
+        assert_eq!(pack(""), None);
+        assert_eq!(pack("abcdefghijklmnop"), None);
     }
 
     #[test]

@@ -401,6 +401,13 @@ fn amount(lx: &Lexed<'_>, i: usize) -> Option<Amount> {
             } else if let Some(u) = unit::unit_word(w) {
                 a.unit = a.unit.or(Some(u));
                 j += 1;
+            } else if matches!(lx.raw(j), "C" | "F")
+                && !currency_before
+                && !toks.get(j + 1).is_some_and(|n| n.glued && !n.is_punct('.') && !n.is_punct(','))
+            {
+                // `45C`, `104F` (BBC style): degrees.
+                a.unit = Some(if lx.raw(j) == "C" { "°C" } else { "°F" });
+                j += 1;
             } else if number::is_non_quantity_suffix(w) || s.is_word() {
                 return None;
             }
@@ -813,17 +820,33 @@ fn rejected(lx: &Lexed<'_>, a: &Amount, counts: bool, qualified: bool) -> bool {
     if counts || qualified {
         return false;
     }
-    // `page 5`, `Article 5`, `No. 10`
-    if number::is_id_word(pw) {
+    // `page 5`, `Article 5`, `No. 10`, `the emergency number is 112`
+    if number::is_id_word(pw)
+        || (matches!(pw, "is" | "was")
+            && k >= 2
+            && toks[k - 2].is_word()
+            && number::is_id_word(lx.low(k - 2)))
+    {
         return true;
     }
-    // `Boeing 737`, `Apollo 11`, `World War 2`: a name before, nothing counted after.
+    // Phone numbers in groups: `020 7946 0958` (a neighbour group with a leading zero).
+    let zero_led = |t: Option<&super::lex::Tok>| {
+        t.is_some_and(|t| t.is_num() && t.flags & nf::LEADING_ZERO != 0 && !t.glued)
+    };
+    if t.flags & (nf::GROUPED | nf::DECIMAL) == 0
+        && ((k > 0 && zero_led(toks.get(k - 1))) || (!next.is_some_and(|n| n.glued) && zero_led(toks.get(k + 1))))
+    {
+        return true;
+    }
+    // `Boeing 737`, `Apollo 11`, `World War 2`, `iPhone 15`: a name before, nothing counted
+    // after. At the start of a sentence the word may be an adverb (`Exactly 12 ...`).
+    let sentence_start = k <= 1 || toks[k - 2].punct().is_some_and(|c| ".!?\"“‘'(".contains(c));
     if k > 0
         && toks[k - 1].is_word()
-        && lx.capitalized(k - 1)
+        && lx.raw(k - 1).chars().any(char::is_uppercase)
         && !noun::is_stop(pw)
         && !number::is_weekday(pw)
-        && !(k == 1 || toks[k - 2].punct().is_some_and(|c| ".!?\"“‘'(".contains(c)))
+        && !(sentence_start && (pw.ends_with("ly") || !lx.capitalized(k - 1)))
     {
         return true;
     }
@@ -961,8 +984,13 @@ fn parse_at(lx: &Lexed<'_>, i: usize, floor: usize, exclude: &[Span], tol: f64) 
     let mut end = j;
     if noun_tok.is_none() {
         let mut s = j;
-        if lx.is(s, "of") {
+        let of = lx.is(s, "of");
+        if of {
             s += 1;
+            // `half of all households`, `of all the`
+            if lx.is(s, "all") {
+                s += 1;
+            }
             if matches!(
                 lx.low(s),
                 "the" | "their" | "its" | "his" | "her" | "those" | "these" | "our" | "them"
@@ -971,7 +999,10 @@ fn parse_at(lx: &Lexed<'_>, i: usize, floor: usize, exclude: &[Span], tol: f64) 
                 s += 1;
             }
         }
-        if let Some((head, last)) = noun::noun_phrase(lx, s) {
+        // A percentage counts what follows `of` only: `40% of the vote`, not `95% effective`.
+        let percent_without_of = !of && a.unit == Some("%");
+        if percent_without_of {
+        } else if let Some((head, last)) = noun::noun_phrase(lx, s) {
             noun_tok = Some(head);
             end = last + 1;
         }

@@ -303,6 +303,26 @@ pub(crate) fn looks_plural(w: &str) -> bool {
         )
 }
 
+/// Verbs in `-s` that follow a singular subject and would pass for plurals: `the budget goes`.
+fn verb_in_s(w: &str) -> bool {
+    matches!(
+        w,
+        "goes"
+            | "remains"
+            | "comes"
+            | "says"
+            | "means"
+            | "seems"
+            | "becomes"
+            | "includes"
+            | "requires"
+            | "represents"
+            | "accounts"
+            | "appears"
+            | "depends"
+    )
+}
+
 /// Adverbs and verb forms that end a noun phrase when they come first.
 fn verbish(w: &str) -> bool {
     (w.ends_with("ly") && w.len() > 4 && !matches!(w, "family" | "supply" | "ally" | "assembly"))
@@ -314,6 +334,9 @@ pub(crate) fn noun_phrase(lx: &Lexed<'_>, mut i: usize) -> Option<(usize, usize)
     let mut last: Option<usize> = None;
     let mut first: Option<usize> = None;
     let mut words = 0;
+    // True when the phrase ends at punctuation, a function word or the end of the text, so
+    // that its last word is the head (`aid package for`, `of global turnover.`).
+    let mut clean = true;
     while i < lx.toks.len() && words < 4 {
         let t = lx.toks[i];
         if !t.is_word() {
@@ -372,7 +395,8 @@ pub(crate) fn noun_phrase(lx: &Lexed<'_>, mut i: usize) -> Option<(usize, usize)
         if words == 0 && verbish(w) && !irregular_plural(w) {
             break;
         }
-        if words > 0 && (verbish(w) || w.ends_with("ing")) {
+        if words > 0 && (verbish(w) || w.ends_with("ing") || verb_in_s(w)) {
+            clean = false;
             break;
         }
         last = Some(i);
@@ -392,6 +416,13 @@ pub(crate) fn noun_phrase(lx: &Lexed<'_>, mut i: usize) -> Option<(usize, usize)
             }
         }
     }
-    // No plural: a singular head is one word (`$2bn package`, `10-day ceasefire`).
+    // No plural: a singular head is one word (`$2bn package`, `10-day ceasefire`), or the last
+    // of two when the phrase ends cleanly (`€1.2 billion aid package for`).
+    if words == 2 && clean && i < lx.toks.len() && !lx.toks[i].is_word() {
+        return last.map(|l| (l, l));
+    }
+    if words == 2 && clean && (i >= lx.toks.len() || is_stop(lx.low(i))) {
+        return last.map(|l| (l, l));
+    }
     first.map(|f| (f, f))
 }

@@ -59,6 +59,8 @@ const BEFORE: &[(&[&str], Qualifier)] = &[
     (&["under"], Qualifier::Lt),
     (&["below"], Qualifier::Lt),
     (&["beyond"], Qualifier::Gt),
+    (&["exactly"], Qualifier::Exact),
+    (&["precisely"], Qualifier::Exact),
 ];
 
 /// The qualifier phrase ending just before token `i`, not reaching before token `floor`:
