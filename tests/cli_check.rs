@@ -300,3 +300,34 @@ fn seeds_end_to_end() {
     assert!(events.contains(&vec!["003", "004"]), "{events:?}");
     insta::assert_snapshot!("seeds_end_to_end_json", json);
 }
+
+/// The text report locates claims as `path:line:col` (from the text, at render time), not as
+/// byte offsets; `--timings` writes a stage breakdown to stderr only.
+#[test]
+fn text_report_shows_line_and_column() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .arg("check")
+        .arg(&seeds)
+        .args(["--format", "text", "--timings"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // "around 50,000 soldiers": line 5, column 112 of seed 000.
+    assert!(
+        text.contains("primary 000_8cff14a7c48be224.txt:5:112"),
+        "{text}"
+    );
+    assert!(
+        text.contains("vs   001_b64c64ba8ea95a2e.txt:9:312"),
+        "{text}"
+    );
+    assert!(!text.contains("bytes:"), "{text}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("align") && stderr.contains("total"),
+        "{stderr}"
+    );
+    assert!(!text.contains("total"), "{text}");
+}

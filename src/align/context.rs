@@ -443,7 +443,31 @@ pub fn surname(name: &str) -> Option<String> {
 /// ```
 pub fn same_speaker(a: &str, b: &str) -> Option<bool> {
     let (a, b) = (surname(a)?, surname(b)?);
-    Some(a == b || strsim::jaro_winkler(&a, &b) >= 0.92)
+    Some(same_surname(&a, &b))
+}
+
+/// True when two surnames (from [`surname`]) name the same person: equal, or Jaro-Winkler
+/// similarity at least 0.92 (a transliteration variant).
+pub fn same_surname(a: &str, b: &str) -> bool {
+    a == b || strsim::jaro_winkler(a, b) >= 0.92
+}
+
+/// The number of words two sorted, deduplicated lists share (what [`jaccard`] counts, without
+/// listing them).
+pub fn shared_count(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Jaccard similarity of two sorted, deduplicated word lists, and the shared words.

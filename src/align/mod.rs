@@ -7,8 +7,9 @@
 //!
 //! - **quantities** need the same counted-noun class ([`NounLexicon`]: soldiers ~ troops ~
 //!   servicemen ~ forces ~ personnel) and the same unit; shared sentence context, entities, event
-//!   verb and speaker raise the score. A quantity with neither noun nor unit is never aligned,
-//!   so a stray number cannot be compared with a count.
+//!   verb and speaker raise the score. A quantity with neither noun nor unit is aligned only
+//!   with another such figure with the same words around it in a similar sentence ("the number
+//!   of injured stood at 67"), so a stray number cannot be compared with a count.
 //! - **dates** need the same event verb (signed, met, announced, ...) or a similar sentence, and
 //!   at least one shared entity.
 //! - **quotes** need the same speaker (fuzzy surname match) and shared content words, or, for
@@ -44,7 +45,7 @@
 pub mod context;
 mod lexicon;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -354,26 +355,65 @@ impl Default for AlignConfig {
     }
 }
 
+/// What [`align`] derives once per claim rather than once per candidate pair.
+struct Features {
+    /// Noun class of a quantity ([`NounLexicon::class_of`]).
+    class: Option<String>,
+    /// Base form of the event verb.
+    verb: Option<String>,
+    /// Surname of the speaker ([`context::surname`]).
+    surname: Option<String>,
+}
+
+impl Features {
+    fn of(c: &AlignClaim, config: &AlignConfig) -> Features {
+        Features {
+            class: match &c.payload {
+                Payload::Quantity(q) => q.noun.as_deref().and_then(|n| config.lexicon.class_of(n)),
+                _ => None,
+            },
+            verb: c.verb.as_deref().map(context::verb_base),
+            surname: c.speaker.as_deref().and_then(context::surname),
+        }
+    }
+
+    fn same_speaker(&self, other: &Features) -> Option<bool> {
+        match (&self.surname, &other.surname) {
+            (Some(a), Some(b)) => Some(context::same_surname(a, b)),
+            _ => None,
+        }
+    }
+}
+
+/// A scored candidate, before matching; reasons are written only for the pairs kept.
+struct Candidate {
+    a: usize,
+    b: usize,
+    score: f64,
+    level: Level,
+}
+
 /// Aligns claims: pairs, sorted by `(a, b)`. See the module docs.
+///
+/// Blocks (story, kind, noun class and unit) are scored in parallel; the result does not depend
+/// on the thread count.
 pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
+    use rayon::prelude::*;
+
+    let features: Vec<Features> = claims.par_iter().map(|c| Features::of(c, config)).collect();
     // Blocks: (story, kind, key) -> claim indices. Quotes are not keyed by speaker, so that a
     // misattributed quote can be found.
     let mut blocks: BTreeMap<(u32, ClaimKind, String), Vec<usize>> = BTreeMap::new();
-    let classes: Vec<Option<String>> = claims
-        .iter()
-        .map(|c| match &c.payload {
-            Payload::Quantity(q) => q.noun.as_deref().and_then(|n| config.lexicon.class_of(n)),
-            _ => None,
-        })
-        .collect();
     for (i, c) in claims.iter().enumerate() {
         let key = match &c.payload {
             Payload::Quantity(q) => {
                 let unit = q.unit.as_deref().unwrap_or("").to_lowercase();
-                match &classes[i] {
+                match &features[i].class {
                     Some(class) => format!("{class}|{unit}"),
                     None if !unit.is_empty() => format!("|{unit}"),
-                    None => continue, // neither noun nor unit: never aligned
+                    // Neither noun nor unit ("attended by 114,100", "stood at 67"): aligned
+                    // only with the same words around the figure, see `score_pair`.
+                    None => "bare".to_string(),
                 }
             }
             Payload::Date(_) => String::new(),
@@ -383,32 +423,34 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
         blocks.entry((c.story, c.kind(), key)).or_default().push(i);
     }
 
-    let mut candidates: Vec<Pair> = Vec::new();
-    for members in blocks.values() {
+    // Too big a block is not aligned across events: inside each event only.
+    let mut work: Vec<Vec<usize>> = Vec::with_capacity(blocks.len());
+    for (_, members) in blocks {
         if members.len() <= config.max_story_block {
-            candidate_pairs(claims, members, &classes, config, &mut candidates);
+            work.push(members);
         } else {
-            // Too big to align across events: align inside each event only.
             let mut by_event: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-            for &i in members {
+            for i in members {
                 by_event.entry(claims[i].event).or_default().push(i);
             }
-            for sub in by_event.values() {
-                candidate_pairs(claims, sub, &classes, config, &mut candidates);
-            }
+            work.extend(by_event.into_values());
         }
     }
+    let mut candidates: Vec<Candidate> = work
+        .par_iter()
+        .flat_map_iter(|members| candidate_pairs(claims, members, &features, config))
+        .collect();
 
     // Greedy one-to-one per document pair: event level first, then by score, then by indices.
-    candidates.sort_by(|p, q| {
+    candidates.par_sort_unstable_by(|p, q| {
         p.level
             .cmp(&q.level)
             .then(q.score.total_cmp(&p.score))
             .then((p.a, p.b).cmp(&(q.a, q.b)))
     });
-    let mut taken: BTreeSet<(usize, u32)> = BTreeSet::new(); // (claim, other doc)
+    let mut taken: std::collections::HashSet<(usize, u32)> = std::collections::HashSet::new();
     let mut in_event = vec![false; claims.len()];
-    let mut pairs = Vec::new();
+    let mut kept = Vec::new();
     for p in candidates {
         let (da, db) = (claims[p.a].doc, claims[p.b].doc);
         if taken.contains(&(p.a, db)) || taken.contains(&(p.b, da)) {
@@ -425,10 +467,24 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
         }
         taken.insert((p.a, db));
         taken.insert((p.b, da));
-        pairs.push(p);
+        kept.push(p);
     }
-    pairs.sort_by_key(|p| (p.a, p.b));
-    pairs
+    kept.sort_unstable_by_key(|p| (p.a, p.b));
+    kept.into_par_iter()
+        .map(|p| {
+            let (a, b) = (&claims[p.a], &claims[p.b]);
+            let reasons = score_pair(a, b, &features[p.a], &features[p.b], true)
+                .map(|(_, r)| r)
+                .unwrap_or_default();
+            Pair {
+                a: p.a,
+                b: p.b,
+                score: p.score,
+                level: p.level,
+                reasons,
+            }
+        })
+        .collect()
 }
 
 /// Scores every pair of claims of one block from different documents; keeps those above the
@@ -436,10 +492,10 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
 fn candidate_pairs(
     claims: &[AlignClaim],
     members: &[usize],
-    classes: &[Option<String>],
+    features: &[Features],
     config: &AlignConfig,
-    out: &mut Vec<Pair>,
-) {
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
     for (x, &i) in members.iter().enumerate() {
         for &j in &members[x + 1..] {
             let (a, b) = (&claims[i], &claims[j]);
@@ -451,7 +507,7 @@ fn candidate_pairs(
             } else {
                 Level::Story
             };
-            let Some((score, reasons)) = score_pair(a, b, &classes[i], &classes[j]) else {
+            let Some((score, _)) = score_pair(a, b, &features[i], &features[j], false) else {
                 continue;
             };
             let threshold = match level {
@@ -460,16 +516,11 @@ fn candidate_pairs(
             };
             if score >= threshold {
                 let (a, b) = if i < j { (i, j) } else { (j, i) };
-                out.push(Pair {
-                    a,
-                    b,
-                    score,
-                    level,
-                    reasons,
-                });
+                out.push(Candidate { a, b, score, level });
             }
         }
     }
+    out
 }
 
 fn list(words: &[&str]) -> String {
@@ -480,69 +531,101 @@ fn list(words: &[&str]) -> String {
     s
 }
 
+/// Jaccard similarity of two sorted word lists, with the shared words when `explain` is set
+/// (the empty list otherwise: no allocation).
+fn overlap<'a>(a: &'a [String], b: &[String], explain: bool) -> (f64, usize, Vec<&'a str>) {
+    if explain {
+        let (score, shared) = context::jaccard(a, b);
+        let n = shared.len();
+        (score, n, shared)
+    } else {
+        let n = context::shared_count(a, b);
+        let union = a.len() + b.len() - n;
+        let score = if union == 0 {
+            0.0
+        } else {
+            n as f64 / union as f64
+        };
+        (score, n, Vec::new())
+    }
+}
+
 /// Scores a candidate pair of the same kind and block; `None` when it must not be paired.
+/// With `explain`, also says why (one phrase per piece of evidence); without, the reasons are
+/// empty and nothing is allocated for them.
 fn score_pair(
     a: &AlignClaim,
     b: &AlignClaim,
-    class_a: &Option<String>,
-    class_b: &Option<String>,
+    fa: &Features,
+    fb: &Features,
+    explain: bool,
 ) -> Option<(f64, Vec<String>)> {
     let mut reasons = Vec::new();
-    let (ctx, shared_ctx) = context::jaccard(&a.content_words, &b.content_words);
-    let (ent, shared_ent) = context::jaccard(&a.entities, &b.entities);
-    let speakers = match (&a.speaker, &b.speaker) {
-        (Some(x), Some(y)) => context::same_speaker(x, y),
-        _ => None,
-    };
-    let verbs = match (&a.verb, &b.verb) {
-        (Some(x), Some(y)) => Some(context::verb_base(x) == context::verb_base(y)),
+    let (ctx, n_ctx, shared_ctx) = overlap(&a.content_words, &b.content_words, explain);
+    let (ent, n_ent, shared_ent) = overlap(&a.entities, &b.entities, explain);
+    let speakers = fa.same_speaker(fb);
+    let verbs = match (&fa.verb, &fb.verb) {
+        (Some(x), Some(y)) => Some(x == y),
         _ => None,
     };
     let mut score;
     match (&a.payload, &b.payload) {
         (Payload::Quantity(qa), Payload::Quantity(qb)) => {
-            match (class_a, class_b) {
+            match (&fa.class, &fb.class) {
                 (Some(class), Some(_)) => {
                     // "people" counts anything: known event verbs must be the same
                     // (injured / arrested / marched / "said ... took part" are different counts).
-                    if class == "people" {
-                        if let (Some(x), Some(y)) = (&a.verb, &b.verb) {
-                            let (x, y) = (context::verb_base(x), context::verb_base(y));
-                            if x != y {
-                                return None;
-                            }
-                        }
+                    if class == "people" && verbs == Some(false) {
+                        return None;
                     }
                     score = 0.5;
                     let (na, nb) = (
                         qa.noun.as_deref().unwrap_or(""),
                         qb.noun.as_deref().unwrap_or(""),
                     );
-                    if lexicon::normalize_phrase(na) == lexicon::normalize_phrase(nb) {
+                    let (pa, pb) = (lexicon::normalize_phrase(na), lexicon::normalize_phrase(nb));
+                    if pa == pb {
                         score += 0.1;
-                        reasons.push(format!(
-                            "same counted noun `{}`",
-                            lexicon::normalize_phrase(na)
-                        ));
-                    } else {
+                        if explain {
+                            reasons.push(format!("same counted noun `{pa}`"));
+                        }
+                    } else if explain {
                         reasons.push(format!("same noun class `{class}` ({na} ~ {nb})"));
+                    }
+                }
+                _ if qa.unit.is_none() && qb.unit.is_none() => {
+                    // A bare number: only the words around it say what it counts, so they must
+                    // be the same words, in sentences about the same thing ("the number of
+                    // injured stood at 67" / "... stood at 77"); a stray number is never
+                    // compared with a count.
+                    let local = context::shared_count(&a.local_words, &b.local_words);
+                    let (lj, _) = context::jaccard(&a.local_words, &b.local_words);
+                    if local < 2 || lj < 0.5 || ctx < 0.5 {
+                        return None;
+                    }
+                    score = 0.2;
+                    if explain {
+                        reasons
+                            .push("no counted noun or unit: same words around the figure".into());
                     }
                 }
                 _ => {
                     // Unit only (money, percentages): the sentences must be about the same thing,
                     // and the words around the figures too ("revenue of", "profit fell").
-                    let (local, _) = context::jaccard(&a.local_words, &b.local_words);
+                    let local = context::shared_count(&a.local_words, &b.local_words);
                     if ctx < 0.25
-                        || shared_ctx.len() < 2
-                        || (local == 0.0 && !(a.local_words.is_empty() && b.local_words.is_empty()))
+                        || n_ctx < 2
+                        || (local == 0 && !(a.local_words.is_empty() && b.local_words.is_empty()))
                     {
                         return None;
                     }
                     score = 0.3;
-                    reasons.push(format!("same unit `{}`", qa.unit.as_deref().unwrap_or("")));
+                    if explain {
+                        reasons.push(format!("same unit `{}`", qa.unit.as_deref().unwrap_or("")));
+                    }
                 }
             }
-            let (local, shared_local) = context::jaccard(&a.local_words, &b.local_words);
+            let (local, _, shared_local) = overlap(&a.local_words, &b.local_words, explain);
             score += 0.25 * ctx + 0.15 * ent + 0.2 * local;
             if !shared_local.is_empty() {
                 reasons.push(format!(
@@ -552,61 +635,67 @@ fn score_pair(
             }
             if verbs == Some(true) {
                 score += 0.1;
-                reasons.push(format!(
-                    "same event verb `{}`",
-                    context::verb_base(a.verb.as_deref().unwrap_or(""))
-                ));
+                if explain {
+                    reasons.push(format!(
+                        "same event verb `{}`",
+                        fa.verb.as_deref().unwrap_or("")
+                    ));
+                }
             }
         }
         (Payload::Date(_), Payload::Date(_)) => {
             let verb_same = verbs == Some(true);
-            if !(verb_same || ctx >= 0.35) || shared_ent.is_empty() {
+            if !(verb_same || ctx >= 0.35) || n_ent == 0 {
                 return None;
             }
             score = 0.25 + 0.35 * ctx + 0.3 * ent;
             if verb_same {
                 score += 0.3;
-                reasons.push(format!(
-                    "same event verb `{}`",
-                    context::verb_base(a.verb.as_deref().unwrap_or(""))
-                ));
+                if explain {
+                    reasons.push(format!(
+                        "same event verb `{}`",
+                        fa.verb.as_deref().unwrap_or("")
+                    ));
+                }
             }
         }
         (Payload::Quote(qa), Payload::Quote(qb)) => {
             let (wa, wb) = (&qa.words, &qb.words);
-            let (_, shared) = context::jaccard(wa, wb);
+            let (_, n_shared, shared) = overlap(wa, wb, explain);
             let dice = if wa.is_empty() || wb.is_empty() {
                 0.0
             } else {
-                2.0 * shared.len() as f64 / (wa.len() + wb.len()) as f64
+                2.0 * n_shared as f64 / (wa.len() + wb.len()) as f64
             };
             let ok = match speakers {
-                Some(true) => dice >= 0.3 && shared.len() >= 3,
-                Some(false) => dice >= 0.6 && shared.len() >= 4,
-                None => dice >= 0.5 && shared.len() >= 3,
+                Some(true) => dice >= 0.3 && n_shared >= 3,
+                Some(false) => dice >= 0.6 && n_shared >= 4,
+                None => dice >= 0.5 && n_shared >= 3,
             };
             if !ok {
                 return None;
             }
             score = 0.6 * dice + if speakers == Some(true) { 0.4 } else { 0.2 };
-            match speakers {
-                Some(true) => reasons.push(format!(
-                    "same speaker ({} ~ {})",
-                    a.speaker.as_deref().unwrap_or(""),
-                    b.speaker.as_deref().unwrap_or("")
-                )),
-                Some(false) => reasons.push(format!(
-                    "nearly the same words from different speakers ({} / {})",
-                    a.speaker.as_deref().unwrap_or(""),
-                    b.speaker.as_deref().unwrap_or("")
-                )),
-                None => reasons.push("speaker unknown in one document".to_string()),
+            if explain {
+                match speakers {
+                    Some(true) => reasons.push(format!(
+                        "same speaker ({} ~ {})",
+                        a.speaker.as_deref().unwrap_or(""),
+                        b.speaker.as_deref().unwrap_or("")
+                    )),
+                    Some(false) => reasons.push(format!(
+                        "nearly the same words from different speakers ({} / {})",
+                        a.speaker.as_deref().unwrap_or(""),
+                        b.speaker.as_deref().unwrap_or("")
+                    )),
+                    None => reasons.push("speaker unknown in one document".to_string()),
+                }
+                reasons.push(format!(
+                    "{:.0}% shared quote words: {}",
+                    dice * 100.0,
+                    list(&shared)
+                ));
             }
-            reasons.push(format!(
-                "{:.0}% shared quote words: {}",
-                dice * 100.0,
-                list(&shared)
-            ));
             return Some((score.min(1.0), reasons));
         }
         _ => return None,
@@ -619,7 +708,9 @@ fn score_pair(
     }
     if speakers == Some(true) {
         score += 0.1;
-        reasons.push("same source".to_string());
+        if explain {
+            reasons.push("same source".to_string());
+        }
     }
     Some((score.clamp(0.0, 1.0), reasons))
 }

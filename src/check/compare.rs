@@ -149,6 +149,88 @@ pub fn compare_dates(a: &DateRange, b: &DateRange) -> Relation {
     }
 }
 
+/// True when a date as written is a weekday and nothing else ("on Friday", "Sunday"): its day
+/// depends on which week the reader assumes.
+///
+/// ```
+/// use crosscheck::check::compare::is_bare_weekday;
+///
+/// assert!(is_bare_weekday("on Sunday"));
+/// assert!(!is_bare_weekday("on Sunday, June 29"));
+/// assert!(!is_bare_weekday("last week"));
+/// ```
+pub fn is_bare_weekday(text: &str) -> bool {
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const FILLER: &[&str] = &["on", "last", "this", "past", "the", "early", "late"];
+    let mut weekday = false;
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_lowercase();
+        if WEEKDAYS.contains(&w.as_str()) {
+            weekday = true;
+        } else if !FILLER.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    weekday
+}
+
+/// The weekday a date as written names, if any ("on Tuesday, Feb. 21" -> Tuesday).
+fn stated_weekday(text: &str) -> Option<jiff::civil::Weekday> {
+    use jiff::civil::Weekday::*;
+    text.split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| match w.to_lowercase().as_str() {
+            "monday" => Some(Monday),
+            "tuesday" => Some(Tuesday),
+            "wednesday" => Some(Wednesday),
+            "thursday" => Some(Thursday),
+            "friday" => Some(Friday),
+            "saturday" => Some(Saturday),
+            "sunday" => Some(Sunday),
+            _ => None,
+        })
+}
+
+/// False when the date as written names a weekday and was resolved to a single day that is
+/// another weekday (a wrong year or week); true otherwise.
+///
+/// ```
+/// use crosscheck::align::DateRange;
+/// use crosscheck::check::compare::weekday_consistent;
+///
+/// let day = |d: &str| DateRange { start: Some(d.parse().unwrap()), end: Some(d.parse().unwrap()),
+///                                 granularity: "day".into(), relative: true };
+/// assert!(weekday_consistent("on Tuesday, Feb. 21", &day("2023-02-21")));
+/// assert!(!weekday_consistent("on Tuesday, Feb. 21", &day("2024-02-21")));
+/// assert!(weekday_consistent("on Feb. 21", &day("2024-02-21")));
+/// ```
+pub fn weekday_consistent(text: &str, d: &DateRange) -> bool {
+    match (stated_weekday(text), d.start, d.end) {
+        (Some(w), Some(s), Some(e)) if s == e => s.weekday() == w,
+        _ => true,
+    }
+}
+
+/// True when two resolved single days fall on the same weekday.
+pub fn same_weekday(a: &DateRange, b: &DateRange) -> bool {
+    match (a.start, a.end, b.start, b.end) {
+        (Some(sa), Some(ea), Some(sb), Some(eb)) if sa == ea && sb == eb => {
+            sa.weekday() == sb.weekday()
+        }
+        _ => false,
+    }
+}
+
 /// Auxiliary verbs that change tense or aspect but not what is said.
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "shall", "do", "does",

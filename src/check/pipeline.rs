@@ -20,7 +20,7 @@
 
 use rayon::prelude::*;
 
-use super::{Config, Labels, check_with_skipped};
+use super::{Config, Labels, Timings};
 use crate::align::{self, AlignClaim, DateRange, Payload, Quantity, Quote};
 use crate::claim::{self, Detail};
 use crate::cluster::Clusterer;
@@ -38,14 +38,30 @@ pub fn run(docs: &[Document], config: &Config) -> Result<Report> {
 pub fn run_with_skipped(docs: &[Document], skipped: &[Skipped], config: &Config) -> Result<Report> {
     let labels = labels(docs)?;
     let claims = extract_claims(docs);
-    Ok(check_with_skipped(docs, &labels, &claims, skipped, config))
+    Ok(super::check_owned(
+        docs,
+        &labels,
+        claims,
+        skipped,
+        config,
+        &mut Timings::default(),
+    ))
 }
 
 /// Near-duplicate groups, then events and stories (copies kept whole inside an event).
 pub fn labels(docs: &[Document]) -> Result<Labels> {
+    labels_timed(docs, &mut Timings::default())
+}
+
+/// [`labels`], recording the time of dedup and of clustering in `timings`.
+pub fn labels_timed(docs: &[Document], timings: &mut Timings) -> Result<Labels> {
+    let t = timings.start();
     let dedup = Dedup::builder().build()?.run(docs);
     let group_index: Vec<usize> = (0..docs.len() as u32).map(|i| dedup.group_of(i)).collect();
+    timings.record("dedup", t);
+    let t = timings.start();
     let clustering = Clusterer::new().cluster_with_groups(docs, &group_index);
+    timings.record("cluster", t);
     Ok(Labels {
         group: group_index
             .iter()

@@ -1,5 +1,6 @@
 //! `crosscheck check`: align claims across sources and report discrepancies.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -83,6 +84,10 @@ pub struct CheckArgs {
     /// When to use colour in text output.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+
+    /// Print the wall-clock time and peak memory of each stage on standard error.
+    #[arg(long)]
+    timings: bool,
 }
 
 fn read(path: &PathBuf) -> Result<String> {
@@ -110,8 +115,11 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         .map(|p| Baseline::read(p))
         .transpose()?;
 
+    let mut timings = check::Timings::default();
+    let t = timings.start();
     let corpus = args.input.open()?;
     let ingested = corpus.read_all()?;
+    timings.record("read", t);
     report_skipped(&ingested.skipped);
     let docs = ingested.documents;
 
@@ -124,14 +132,24 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
             }
             labels
         }
-        None => pipeline::labels(&docs)?,
+        None => pipeline::labels_timed(&docs, &mut timings)?,
     };
+    let t = timings.start();
     let claims = match &args.claims {
         Some(path) => input::parse_claims(&read(path)?, &docs)
             .map_err(|e| Error::config(format!("{}: {e}", path.display())))?,
         None => pipeline::extract_claims(&docs),
     };
-    let report = check::check_with_skipped(&docs, &labels, &claims, &ingested.skipped, &config);
+    timings.record("claims", t);
+    let report = check::check_owned(
+        &docs,
+        &labels,
+        claims,
+        &ingested.skipped,
+        &config,
+        &mut timings,
+    );
+    let t = timings.start();
 
     let mut out = Output::to(args.output.as_deref())?;
     let format = args.format.unwrap_or(if out.is_terminal() {
@@ -144,15 +162,33 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         Color::Never => false,
         Color::Auto => out.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let rendered = match format {
-        Format::Text => report::text::render(&report, report::text::TextOptions { color }),
-        Format::Json => report::json::render(&report),
-        Format::Markdown => report::markdown::render(&report),
-    };
-    out.writer()
-        .write_all(rendered.as_bytes())
-        .map_err(output_error)?;
+    match format {
+        Format::Json => report::json::write(&report, out.writer()).map_err(output_error)?,
+        Format::Text | Format::Markdown => {
+            let rendered = if format == Format::Text {
+                let by_id: HashMap<&str, &str> = docs
+                    .iter()
+                    .map(|d| (d.meta.id.as_str(), d.text.as_str()))
+                    .collect();
+                let texts = |id: &str| by_id.get(id).copied();
+                report::text::render_with_texts(
+                    &report,
+                    report::text::TextOptions { color },
+                    &texts,
+                )
+            } else {
+                report::markdown::render(&report)
+            };
+            out.writer()
+                .write_all(rendered.as_bytes())
+                .map_err(output_error)?;
+        }
+    }
     out.finish()?;
+    timings.record("render", t);
+    if args.timings {
+        eprint!("{}", timings.render());
+    }
 
     if let Some(path) = &args.write_baseline {
         Baseline::from_report(&report).write(path)?;

@@ -17,11 +17,44 @@ pub struct TextOptions {
     pub color: bool,
 }
 
-struct Style {
+struct Style<'t> {
     color: bool,
+    /// A document's text by id, to turn byte offsets into line:column.
+    texts: &'t dyn Fn(&str) -> Option<&'t str>,
 }
 
-impl Style {
+/// The 1-based line and column (in characters) of byte `offset` in `text`; `None` when the
+/// offset is past the end or not on a character boundary.
+///
+/// ```
+/// use crosscheck::report::text::line_col;
+///
+/// assert_eq!(line_col("ab\ncé d", 7), Some((2, 4)));
+/// assert_eq!(line_col("ab", 0), Some((1, 1)));
+/// assert_eq!(line_col("ab", 3), None);
+/// ```
+pub fn line_col(text: &str, offset: usize) -> Option<(usize, usize)> {
+    let before = text.get(..offset)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = 1 + memchr::memchr_iter(b'\n', before.as_bytes()).count();
+    Some((line, before[line_start..].chars().count() + 1))
+}
+
+/// `doc:line:col` of a claim when its document's text is known, else `doc bytes:start-end`.
+fn location(c: &ClaimRef, style: &Style) -> String {
+    match (style.texts)(&c.doc).and_then(|t| line_col(t, c.start)) {
+        Some((line, col)) => format!("{}:{line}:{col}", style.bold(&c.doc)),
+        None => format!(
+            "{} {}:{}-{}",
+            style.bold(&c.doc),
+            style.dim("bytes"),
+            c.start,
+            c.end
+        ),
+    }
+}
+
+impl Style<'_> {
     fn paint(&self, code: &str, s: &str) -> String {
         if self.color {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -122,14 +155,7 @@ fn write_discrepancy(out: &mut String, d: &Discrepancy, style: &Style) {
     );
     for (i, c) in d.claims.iter().enumerate() {
         let mark = if i == 0 { "primary" } else { "   vs  " };
-        let _ = writeln!(
-            out,
-            "    {mark} {} {}:{}-{}",
-            style.bold(&c.doc),
-            style.dim("bytes"),
-            c.start,
-            c.end
-        );
+        let _ = writeln!(out, "    {mark} {}", location(c, style));
         let _ = writeln!(out, "            {}", excerpt(c, style, 220));
     }
     if !d.diff.is_empty() {
@@ -174,11 +200,48 @@ pub(crate) fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-/// Renders the report as text.
+/// Renders the report as text. Claims are located by byte offsets (`doc bytes:46-55`); see
+/// [`render_with_texts`] for `doc:line:col`.
 pub fn render(report: &Report, options: TextOptions) -> String {
+    render_with_texts(report, options, &|_| None)
+}
+
+/// Renders the report as text, locating each claim as `doc:line:col` (line and column from 1,
+/// columns in characters) computed from its document's text, which `texts` gives by document
+/// id (`None`: byte offsets instead).
+pub fn render_with_texts<'t>(
+    report: &Report,
+    options: TextOptions,
+    texts: &'t dyn Fn(&str) -> Option<&'t str>,
+) -> String {
+    use std::collections::HashMap;
+
     let style = Style {
         color: options.color,
+        texts,
     };
+    // Indexes, so that a report with many events does not search every list per event.
+    let mut agreements_of: HashMap<&str, Vec<&Agreement>> = HashMap::new();
+    for a in &report.agreements {
+        if let Some(e) = a.event.as_deref() {
+            agreements_of.entry(e).or_default().push(a);
+        }
+    }
+    let mut discrepancies_of: HashMap<&str, Vec<&Discrepancy>> = HashMap::new();
+    for d in &report.discrepancies {
+        if let Some(e) = d.event.as_deref() {
+            discrepancies_of.entry(e).or_default().push(d);
+        }
+    }
+    let doc_by_id: HashMap<&str, &super::DocEntry> = report
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect();
+    let mut group_size: HashMap<&str, usize> = HashMap::new();
+    for d in &report.documents {
+        *group_size.entry(d.group.as_str()).or_default() += 1;
+    }
     let mut out = String::new();
     let (e, w, i) = report.counts();
     let _ = writeln!(
@@ -191,16 +254,8 @@ pub fn render(report: &Report, options: TextOptions) -> String {
         plural(report.agreements.len(), "agreement"),
     );
     for ev in &report.events {
-        let agreements: Vec<&Agreement> = report
-            .agreements
-            .iter()
-            .filter(|a| a.event.as_deref() == Some(ev.id.as_str()))
-            .collect();
-        let discrepancies: Vec<&Discrepancy> = report
-            .discrepancies
-            .iter()
-            .filter(|d| d.event.as_deref() == Some(ev.id.as_str()))
-            .collect();
+        let agreements = agreements_of.remove(ev.id.as_str()).unwrap_or_default();
+        let discrepancies = discrepancies_of.remove(ev.id.as_str()).unwrap_or_default();
         let _ = writeln!(
             out,
             "\n{} {} (story {}): {} document{}",
@@ -211,7 +266,7 @@ pub fn render(report: &Report, options: TextOptions) -> String {
             if ev.documents.len() == 1 { "" } else { "s" }
         );
         for id in &ev.documents {
-            let Some(doc) = report.documents.iter().find(|d| &d.id == id) else {
+            let Some(doc) = doc_by_id.get(id.as_str()) else {
                 continue;
             };
             let mut line = format!("  - {}", style.bold(&doc.id));
@@ -222,13 +277,7 @@ pub fn render(report: &Report, options: TextOptions) -> String {
                 line.push_str(" · ");
                 line.push_str(part);
             }
-            if report
-                .documents
-                .iter()
-                .filter(|d| d.group == doc.group)
-                .count()
-                > 1
-            {
+            if group_size.get(doc.group.as_str()).copied().unwrap_or(0) > 1 {
                 line.push_str(&style.dim(&format!(" (copy group {})", doc.group)));
             }
             let _ = writeln!(out, "{line}");
@@ -287,6 +336,22 @@ mod tests {
     fn snapshot() {
         let report = crate::report::sample::report();
         insta::assert_snapshot!(render(&report, TextOptions { color: false }));
+    }
+
+    #[test]
+    fn snapshot_with_line_and_column() {
+        let report = crate::report::sample::report();
+        let docs = crate::report::sample::documents();
+        let texts = |id: &str| {
+            docs.iter()
+                .find(|d| d.meta.id == id)
+                .map(|d| d.text.as_str())
+        };
+        insta::assert_snapshot!(render_with_texts(
+            &report,
+            TextOptions { color: false },
+            &texts
+        ));
     }
 
     #[test]
