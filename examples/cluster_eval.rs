@@ -39,7 +39,7 @@ fn main() -> crosscheck::Result<()> {
     let clusterer = ClusterConfig::builder()
         .event_threshold(num(1, d.event_threshold()))
         .story_threshold(num(2, d.story_threshold()))
-        .feature_weights(num(3, 1.5), num(4, 1.5), num(5, 2.0))
+        .feature_weights(num(3, 1.5), num(4, 3.0), num(5, 4.0))
         .title_weight(num(6, 2.0))
         .build()?;
     let start = std::time::Instant::now();
