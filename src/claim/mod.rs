@@ -388,6 +388,8 @@ impl Scratch {
     }
 
     /// The date token buffer emptied, to keep beyond the document's lifetime.
+    // `filter` cannot change the item type (its lifetime) as the in-place collect needs.
+    #[allow(clippy::unnecessary_filter_map)]
     fn keep_date_toks(v: Vec<date::lex::Tok<'_>>) -> Vec<date::lex::Tok<'static>> {
         v.into_iter().filter_map(|_| None).collect()
     }

@@ -403,7 +403,9 @@ fn amount(lx: &Lexed<'_>, i: usize) -> Option<Amount> {
                 j += 1;
             } else if matches!(lx.raw(j), "C" | "F")
                 && !currency_before
-                && !toks.get(j + 1).is_some_and(|n| n.glued && !n.is_punct('.') && !n.is_punct(','))
+                && !toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.glued && !n.is_punct('.') && !n.is_punct(','))
             {
                 // `45C`, `104F` (BBC style): degrees.
                 a.unit = Some(if lx.raw(j) == "C" { "°C" } else { "°F" });
@@ -834,7 +836,8 @@ fn rejected(lx: &Lexed<'_>, a: &Amount, counts: bool, qualified: bool) -> bool {
         t.is_some_and(|t| t.is_num() && t.flags & nf::LEADING_ZERO != 0 && !t.glued)
     };
     if t.flags & (nf::GROUPED | nf::DECIMAL) == 0
-        && ((k > 0 && zero_led(toks.get(k - 1))) || (!next.is_some_and(|n| n.glued) && zero_led(toks.get(k + 1))))
+        && ((k > 0 && zero_led(toks.get(k - 1)))
+            || (!next.is_some_and(|n| n.glued) && zero_led(toks.get(k + 1))))
     {
         return true;
     }

@@ -256,6 +256,32 @@ impl<'a> Doc<'a> {
                 break;
             }
         }
+        // A capitalized office before the title: `Bank of England Governor Andrew Bailey`,
+        // `Health Secretary Wes Streeting`: the name starts after the last title word, when a
+        // two-to-four-word name follows it.
+        if let Some(last_title) = items[k..]
+            .iter()
+            .rposition(|&x| {
+                words::title_role(self.toks[x].text).is_some_and(|r| r != Role::Other)
+                    || matches!(
+                        self.toks[x].text.to_ascii_lowercase().as_str(),
+                        "secretary" | "governor" | "chief" | "minister"
+                    )
+            })
+            .map(|p| p + k)
+        {
+            let rest = items.len() - last_title - 1;
+            if (2..=4).contains(&rest)
+                && !items[last_title + 1..]
+                    .iter()
+                    .any(|&x| words::title_role(self.toks[x].text).is_some())
+            {
+                while k <= last_title {
+                    titles.push(self.toks[items[k]].text.to_ascii_lowercase());
+                    k += 1;
+                }
+            }
+        }
         let name_items = &items[k..];
         if name_items.is_empty() {
             return;
