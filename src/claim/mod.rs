@@ -387,8 +387,8 @@ impl Scratch {
         v.into_iter().filter(|_| false).collect()
     }
 
-    /// The date token buffer emptied, to keep beyond the document's lifetime. (`filter_map`
-    /// is what changes the lifetime; `filter` could not.)
+    /// The date token buffer emptied, to keep beyond the document's lifetime.
+    // `filter` cannot change the item type (its lifetime) as the in-place collect needs.
     #[allow(clippy::unnecessary_filter_map)]
     fn keep_date_toks(v: Vec<date::lex::Tok<'_>>) -> Vec<date::lex::Tok<'static>> {
         v.into_iter().filter_map(|_| None).collect()

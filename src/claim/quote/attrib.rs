@@ -402,10 +402,27 @@ impl Doc<'_> {
             if is_det(t) {
                 det_seen = true;
             }
+            // Allowed lowercase words: name particles between capitalized words (`Ursula von
+            // der Leyen`), a modifier of a title (`fire chief Kristin Crowley`), `one` as a
+            // determiner (`one diplomat said`).
+            let particle = words::is_name_particle(t.text)
+                && v > i
+                && toks
+                    .get(v + 1)
+                    .is_some_and(|n| is_cap(n) || words::is_name_particle(n.text));
+            let title_modifier = toks
+                .get(v + 1)
+                .is_some_and(|n| is_title_word(n) && !is_cap(n));
+            if t.is("one") {
+                det_seen = true;
+            }
             if t.kind == Kind::Word
                 && !is_cap(t)
                 && !is_title_word(t)
                 && !is_det(t)
+                && !t.is("one")
+                && !particle
+                && !(title_modifier && lower_run == 0)
                 && words::pronoun(t.text).is_none()
                 && !words::is_adverb_or_aux(t.text)
             {

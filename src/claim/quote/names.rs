@@ -256,6 +256,36 @@ impl<'a> Doc<'a> {
                 break;
             }
         }
+        // A capitalized office before the title: `Bank of England Governor Andrew Bailey`,
+        // `Health Secretary Wes Streeting`: the name starts after the last title word, when a
+        // two-to-four-word name follows it.
+        let last_title = if items.len() >= k + 3 {
+            items[k..]
+                .iter()
+                .rposition(|&x| {
+                    let w = self.toks[x].text;
+                    words::title_role(w).is_some_and(|r| r != Role::Other)
+                        || ["secretary", "governor", "chief", "minister"]
+                            .iter()
+                            .any(|t| w.eq_ignore_ascii_case(t))
+                })
+                .map(|p| p + k)
+        } else {
+            None
+        };
+        if let Some(last_title) = last_title {
+            let rest = items.len() - last_title - 1;
+            if (2..=4).contains(&rest)
+                && !items[last_title + 1..]
+                    .iter()
+                    .any(|&x| words::title_role(self.toks[x].text).is_some())
+            {
+                while k <= last_title {
+                    titles.push(self.toks[items[k]].text.to_ascii_lowercase());
+                    k += 1;
+                }
+            }
+        }
         let name_items = &items[k..];
         if name_items.is_empty() {
             return;

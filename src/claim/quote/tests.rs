@@ -181,11 +181,17 @@ fn fixture_table() {
     let table = std::fs::read_to_string(path).expect("quotes.tsv");
     let mut failures = Vec::new();
     let mut n = 0;
+    // Lines starting with `?` are known failures: counted and reported, not asserted.
+    let (mut known, mut known_passing) = (0, Vec::new());
     for (lineno, line) in table.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         n += 1;
+        let (expect_fail, line) = match line.strip_prefix('?') {
+            Some(rest) => (true, rest),
+            None => (false, line),
+        };
         let (text, want) = line.split_once('\t').unwrap_or((line, ""));
         let text = text.replace("\\n", "\n");
         let want: Vec<Vec<&str>> = if want.trim().is_empty() {
@@ -212,6 +218,13 @@ fn fixture_table() {
                     && verb_ok
                     && g.fragment == (w.get(3).copied() == Some("fragment"))
             });
+        if expect_fail {
+            known += 1;
+            if ok {
+                known_passing.push(lineno + 1);
+            }
+            continue;
+        }
         if !ok {
             let got: Vec<String> = got
                 .iter()
@@ -228,6 +241,12 @@ fn fixture_table() {
             ));
         }
     }
+    eprintln!(
+        "{n} cases: {} pass, {} known failures (now passing: {known_passing:?}), {} new failures",
+        n - known - failures.len() + known_passing.len(),
+        known - known_passing.len(),
+        failures.len()
+    );
     assert!(n >= 10, "table too small");
     assert!(
         failures.is_empty(),
