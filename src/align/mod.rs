@@ -363,6 +363,39 @@ struct Features {
     verb: Option<String>,
     /// Surname of the speaker ([`context::surname`]).
     surname: Option<String>,
+    /// `content_words`, `entities`, `local_words` and a quote's words as sorted xxh3 hashes:
+    /// the overlaps of every candidate pair compare integers, not strings.
+    words: Box<[u64]>,
+    entities: Box<[u64]>,
+    local: Box<[u64]>,
+    quote: Box<[u64]>,
+}
+
+fn hashed(words: &[String]) -> Box<[u64]> {
+    let mut h: Vec<u64> = words
+        .iter()
+        .map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
+        .collect();
+    h.sort_unstable();
+    h.dedup();
+    h.into_boxed_slice()
+}
+
+/// The number of values two sorted, deduplicated lists share.
+fn shared_hashes(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 impl Features {
@@ -374,6 +407,13 @@ impl Features {
             },
             verb: c.verb.as_deref().map(context::verb_base),
             surname: c.speaker.as_deref().and_then(context::surname),
+            words: hashed(&c.content_words),
+            entities: hashed(&c.entities),
+            local: hashed(&c.local_words),
+            quote: match &c.payload {
+                Payload::Quote(q) => hashed(&q.words),
+                _ => Box::default(),
+            },
         }
     }
 
@@ -532,15 +572,21 @@ fn list(words: &[&str]) -> String {
 }
 
 /// Jaccard similarity of two sorted word lists, with the shared words when `explain` is set
-/// (the empty list otherwise: no allocation).
-fn overlap<'a>(a: &'a [String], b: &[String], explain: bool) -> (f64, usize, Vec<&'a str>) {
+/// (the empty list otherwise: no allocation, and the hashed lists `ha`, `hb` are compared).
+fn overlap<'a>(
+    a: &'a [String],
+    b: &[String],
+    ha: &[u64],
+    hb: &[u64],
+    explain: bool,
+) -> (f64, usize, Vec<&'a str>) {
     if explain {
         let (score, shared) = context::jaccard(a, b);
         let n = shared.len();
         (score, n, shared)
     } else {
-        let n = context::shared_count(a, b);
-        let union = a.len() + b.len() - n;
+        let n = shared_hashes(ha, hb);
+        let union = ha.len() + hb.len() - n;
         let score = if union == 0 {
             0.0
         } else {
@@ -561,8 +607,20 @@ fn score_pair(
     explain: bool,
 ) -> Option<(f64, Vec<String>)> {
     let mut reasons = Vec::new();
-    let (ctx, n_ctx, shared_ctx) = overlap(&a.content_words, &b.content_words, explain);
-    let (ent, n_ent, shared_ent) = overlap(&a.entities, &b.entities, explain);
+    let (ctx, n_ctx, shared_ctx) = overlap(
+        &a.content_words,
+        &b.content_words,
+        &fa.words,
+        &fb.words,
+        explain,
+    );
+    let (ent, n_ent, shared_ent) = overlap(
+        &a.entities,
+        &b.entities,
+        &fa.entities,
+        &fb.entities,
+        explain,
+    );
     let speakers = fa.same_speaker(fb);
     let verbs = match (&fa.verb, &fb.verb) {
         (Some(x), Some(y)) => Some(x == y),
@@ -598,8 +656,8 @@ fn score_pair(
                     // be the same words, in sentences about the same thing ("the number of
                     // injured stood at 67" / "... stood at 77"); a stray number is never
                     // compared with a count.
-                    let local = context::shared_count(&a.local_words, &b.local_words);
-                    let (lj, _) = context::jaccard(&a.local_words, &b.local_words);
+                    let (lj, local, _) =
+                        overlap(&a.local_words, &b.local_words, &fa.local, &fb.local, false);
                     if local < 2 || lj < 0.5 || ctx < 0.5 {
                         return None;
                     }
@@ -612,7 +670,7 @@ fn score_pair(
                 _ => {
                     // Unit only (money, percentages): the sentences must be about the same thing,
                     // and the words around the figures too ("revenue of", "profit fell").
-                    let local = context::shared_count(&a.local_words, &b.local_words);
+                    let local = shared_hashes(&fa.local, &fb.local);
                     if ctx < 0.25
                         || n_ctx < 2
                         || (local == 0 && !(a.local_words.is_empty() && b.local_words.is_empty()))
@@ -625,7 +683,13 @@ fn score_pair(
                     }
                 }
             }
-            let (local, _, shared_local) = overlap(&a.local_words, &b.local_words, explain);
+            let (local, _, shared_local) = overlap(
+                &a.local_words,
+                &b.local_words,
+                &fa.local,
+                &fb.local,
+                explain,
+            );
             score += 0.25 * ctx + 0.15 * ent + 0.2 * local;
             if !shared_local.is_empty() {
                 reasons.push(format!(
@@ -661,7 +725,7 @@ fn score_pair(
         }
         (Payload::Quote(qa), Payload::Quote(qb)) => {
             let (wa, wb) = (&qa.words, &qb.words);
-            let (_, n_shared, shared) = overlap(wa, wb, explain);
+            let (_, n_shared, shared) = overlap(wa, wb, &fa.quote, &fb.quote, explain);
             let dice = if wa.is_empty() || wb.is_empty() {
                 0.0
             } else {

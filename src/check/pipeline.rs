@@ -89,6 +89,14 @@ pub fn extract_claims(docs: &[Document]) -> Vec<AlignClaim> {
 
 /// Adapts one claim of the claims stage.
 pub fn from_claim(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
+    let mut a = from_claim_bare(doc, c)?;
+    a.content_words = normalized(&c.context.words);
+    a.entities = normalized(&c.context.entities);
+    Some(a)
+}
+
+/// [`from_claim`] without the sentence's content words and entities.
+fn from_claim_bare(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
     let payload = match &c.detail {
         Detail::Quantity(q) => Payload::Quantity(Quantity {
             value: q.value,
@@ -112,8 +120,6 @@ pub fn from_claim(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
     };
     let mut a = AlignClaim::new(doc, 0, 0, 0, c.span, c.sentence, c.text.clone(), payload);
     let ctx = &c.context;
-    a.content_words = normalized(&ctx.words);
-    a.entities = normalized(&ctx.entities);
     a.speaker = ctx.source.clone();
     a.verb = ctx.verb.as_deref().map(align::context::verb_base);
     Some(a)
@@ -135,9 +141,32 @@ fn normalized(words: &[String]) -> Vec<String> {
     out
 }
 
+/// Which context lists a claim shares with the claims of its sentence (compared, never read).
+type SentenceKey = (*const [String], *const [String]);
+
 fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
+    // The claims of one sentence share its context lists: normalize them once per sentence.
+    let mut last: Option<(SentenceKey, Vec<String>, Vec<String>)> = None;
     claim::extract(d)
         .iter()
-        .filter_map(|c| from_claim(doc, c))
+        .filter_map(|c| {
+            let mut a = from_claim_bare(doc, c)?;
+            let key = (
+                std::sync::Arc::as_ptr(&c.context.words),
+                std::sync::Arc::as_ptr(&c.context.entities),
+            );
+            match &last {
+                Some((k, words, entities)) if *k == key => {
+                    a.content_words = words.clone();
+                    a.entities = entities.clone();
+                }
+                _ => {
+                    a.content_words = normalized(&c.context.words);
+                    a.entities = normalized(&c.context.entities);
+                    last = Some((key, a.content_words.clone(), a.entities.clone()));
+                }
+            }
+            Some(a)
+        })
         .collect()
 }

@@ -9,7 +9,13 @@ declare_rule! {
     /// publication date) are not compared.
     ///
     /// Severity: error when both dates are absolute days; warning when one is relative or coarser
-    /// than a day. The same level rules as QTY001 apply (copies: error; story level: info).
+    /// than a day; info when one is a relative period with loose edges ("later this year").
+    /// The same level rules as QTY001 apply (copies: error; story level: info; articles that
+    /// disagree on most things compared: info).
+    ///
+    /// Not compared: a bare weekday ("on Sunday") against a day of the same weekday (an article
+    /// published a week or more after the event resolves it a week late), and a date whose
+    /// stated weekday is not the weekday of the day it was resolved to (a wrong year or week).
     ///
     /// ## Why
     /// A shifted date moves an event before or after another one and changes its meaning

@@ -10,8 +10,13 @@ declare_rule! {
     ///
     /// Severity: error when both numbers are stated as points or closed ranges; warning when one
     /// is a bound ("fewer than", "at least"); info when one is a vague magnitude. Between copies
-    /// of the same article (one near-duplicate group) it is always an error: someone changed the
-    /// number. Across events of a story it is info (a lead: a change between two happenings of
+    /// of the same article (one near-duplicate group) it is always an error, and any change of
+    /// the stated number counts, even one a rounding or a bound could explain ("at least 57" in
+    /// the original, "at least 61" in the copy): someone changed the number. A figure with
+    /// neither counted noun nor unit ("attended by 114,100") is compared only with a figure with
+    /// the same words around it in a similar sentence. Two articles of one event that disagree
+    /// on two or more aligned claims and agree on none, or on three or more and agree on fewer,
+    /// probably describe different events (a clustering error): info. Across events of a story it is info (a lead: a change between two happenings of
     /// the story, or over time when the articles were published two weeks or more apart).
     ///
     /// ## Why
