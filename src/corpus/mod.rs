@@ -389,22 +389,7 @@ impl Reader<'_> {
         }
         if buf.last() != Some(&b'\n') && buf.len() as u64 > limit {
             // Too long: drain the rest of the line so the next record starts clean.
-            let mut size = buf.len() as u64;
-            loop {
-                let (done, used) = match reader.fill_buf() {
-                    Ok([]) => (true, 0),
-                    Ok(bytes) => match memchr::memchr(b'\n', bytes) {
-                        Some(i) => (true, i + 1),
-                        None => (false, bytes.len()),
-                    },
-                    Err(_) => (true, 0),
-                };
-                reader.consume(used);
-                size += used as u64;
-                if done {
-                    break;
-                }
-            }
+            let size = buf.len() as u64 + drain_line(reader);
             *offset = start + size;
             return Some(self.bad(at, Problem::TooLarge { size, limit }));
         }
@@ -510,3 +495,25 @@ impl Iterator for Reader<'_> {
 
 #[cfg(test)]
 mod tests;
+
+/// Skips the rest of the current line (up to and including its `\n`, or to the end of the input
+/// or the first read error) and returns how many bytes it skipped: a record over the size limit
+/// is drained, not buffered, so that the next record starts clean.
+fn drain_line(reader: &mut impl std::io::BufRead) -> u64 {
+    let mut size = 0;
+    loop {
+        let (done, used) = match reader.fill_buf() {
+            Ok([]) => (true, 0),
+            Ok(bytes) => match memchr::memchr(b'\n', bytes) {
+                Some(i) => (true, i + 1),
+                None => (false, bytes.len()),
+            },
+            Err(_) => (true, 0),
+        };
+        reader.consume(used);
+        size += used as u64;
+        if done {
+            return size;
+        }
+    }
+}

@@ -14,7 +14,7 @@ use std::sync::{OnceLock, mpsc};
 
 use rayon::prelude::*;
 
-use super::{Corpus, Document, Format, Meta, Origin, Skipped, parse, read_limited};
+use super::{Corpus, Document, Format, Meta, Origin, Skipped, drain_line, parse, read_limited};
 use crate::error::{Error, ErrorKind, Location, Problem, Result};
 
 /// One item of a raw batch, in input order.
@@ -122,22 +122,7 @@ impl RawReader<'_> {
         if batch.data.last() != Some(&b'\n') && got as u64 > limit {
             // Too long: drain the rest of the line so the next record starts clean.
             batch.data.truncate(start);
-            let mut size = got as u64;
-            loop {
-                let (done, used) = match reader.fill_buf() {
-                    Ok([]) => (true, 0),
-                    Ok(bytes) => match memchr::memchr(b'\n', bytes) {
-                        Some(i) => (true, i + 1),
-                        None => (false, bytes.len()),
-                    },
-                    Err(_) => (true, 0),
-                };
-                reader.consume(used);
-                size += used as u64;
-                if done {
-                    break;
-                }
-            }
+            let size = got as u64 + drain_line(reader);
             *offset = record_offset + size;
             batch
                 .items
