@@ -454,7 +454,7 @@ pub fn same_surname(a: &str, b: &str) -> bool {
 
 /// The number of words two sorted, deduplicated lists share (what [`jaccard`] counts, without
 /// listing them).
-pub fn shared_count(a: &[String], b: &[String]) -> usize {
+pub fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

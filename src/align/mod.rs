@@ -383,19 +383,7 @@ fn hashed(words: &[String]) -> Box<[u64]> {
 
 /// The number of values two sorted, deduplicated lists share.
 fn shared_hashes(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
+    context::shared_count(a, b)
 }
 
 impl Features {
