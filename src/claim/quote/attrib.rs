@@ -2,7 +2,7 @@
 //! the subject to a speaker.
 
 use super::marks::RawQuote;
-use super::names::{Doc, is_cap};
+use super::names::{Doc, is_cap, is_joiner};
 use super::words::{self, VerbForm};
 use super::{QuoteMention, quote_text};
 use crate::claim::date::lex::{Kind, Tok};
@@ -92,7 +92,10 @@ impl Doc<'_> {
                 && !words::is_function_word(t.text);
             let particle =
                 t.kind == Kind::Word && words::is_name_particle(t.text) && !name.is_empty();
-            if name_tok || particle {
+            // `Min-ji`: a short lowercase part after a joiner.
+            let joined = t.kind == Kind::Word && j >= 2 && is_joiner(toks, j - 2);
+            let joiner = !name.is_empty() && is_joiner(toks, j - 1);
+            if name_tok || particle || joined || joiner {
                 name.push(j - 1);
             } else if matches!(t.kind, Kind::Punct('(' | ')')) && !name.is_empty() {
                 // President (Vladimir) Putin
@@ -103,6 +106,25 @@ impl Doc<'_> {
         }
         name.reverse();
         let span_first = first;
+        // `the Bank of England`, `Central Bank of Ireland`: a name after `of` ends an
+        // organisation's name.
+        if name.first().is_some_and(|&n| n > k && toks[n - 1].is("of")) {
+            let all_cap = toks[k..=last]
+                .iter()
+                .all(|t| t.kind != Kind::Word || is_cap(t) || t.is("of"));
+            return Some(Subject {
+                first: span_first,
+                last,
+                kind: SubjKind::Descriptor(
+                    toks[k..=last]
+                        .iter()
+                        .filter(|t| t.kind == Kind::Word)
+                        .map(|t| t.text.to_ascii_lowercase())
+                        .collect(),
+                    all_cap,
+                ),
+            });
+        }
         if !name.is_empty() {
             return Some(Subject {
                 first: span_first,
@@ -160,10 +182,20 @@ impl Doc<'_> {
         if j > floor + 1 && toks[j - 1].is_punct(',') {
             let lo = (j - 1).saturating_sub(8).max(floor);
             if let Some(c) = (lo..j - 1).rev().find(|&c| toks[c].is_punct(',')) {
-                let inner_ok = toks[c + 1..j - 1]
-                    .iter()
-                    .all(|t| t.kind == Kind::Word && !self.in_quote[c]);
-                if inner_ok && c > floor && is_det(&toks[c + 1]) {
+                let inner = &toks[c + 1..j - 1];
+                let inner_ok = !self.in_quote[c]
+                    && !inner.is_empty()
+                    && inner.iter().all(|t| t.kind == Kind::Word);
+                // `Johnson, 59, said`: an age; `his wife, Anna, said`: a name in apposition
+                // to a descriptor (the subject is the descriptor).
+                let age = inner.len() == 1 && inner[0].plain_num().is_some_and(|n| n < 130);
+                let name_after_desc = inner_ok
+                    && inner.len() <= 3
+                    && inner.iter().all(|t| is_cap(t))
+                    && c >= 1
+                    && toks[c - 1].kind == Kind::Word
+                    && !is_cap(&toks[c - 1]);
+                if c > floor && ((inner_ok && is_det(&toks[c + 1])) || age || name_after_desc) {
                     j = c;
                 }
             }
@@ -190,10 +222,19 @@ impl Doc<'_> {
             let p = &toks[f - 1];
             let ok = match p.kind {
                 Kind::Word => {
-                    is_cap(p) || is_title_word(p) || words::is_name_particle(p.text) || is_det(p)
+                    is_cap(p)
+                        || is_title_word(p)
+                        || words::is_name_particle(p.text)
+                        || is_det(p)
+                        || (f >= 2 && is_joiner(toks, f - 2))
+                        || (p.is("of")
+                            && f >= 2
+                            && f < j
+                            && is_cap(&toks[f - 2])
+                            && is_cap(&toks[f]))
                 }
                 Kind::Punct('(' | ')') => true,
-                _ => false,
+                _ => is_joiner(toks, f - 1),
             };
             if !ok {
                 break;
@@ -247,32 +288,98 @@ impl Doc<'_> {
         self.interpret(f, j - 1)
     }
 
-    /// The subject right after verb token `v` ("said Putin", "said the Russian leader").
+    /// The subject right after verb token `v` ("said Putin", "said the Russian leader", "said
+    /// Romanian emergency services chief Rafael Green", "said Central Bank of India Governor
+    /// John Shevchenko").
     fn subject_after(&self, v: usize) -> Option<Subject> {
         let toks = &self.toks;
         let s = v + 1;
         let mut e = s;
+        // The first connector (`of`, `and`, a possessive, a lowercase modifier): a phrase that
+        // goes on past one must reach a title ("... services chief Rafael Green").
+        let mut connector: Option<usize> = None;
+        let mut title_after = false;
         while e < toks.len()
-            && e - s < 10
+            && e - s < 14
             && !self.in_quote[e]
             && (e == s || !toks[e].newline_before)
         {
             let t = &toks[e];
-            let ok = match t.kind {
+            let plain = match t.kind {
                 Kind::Word => {
                     is_cap(t)
                         || is_title_word(t)
                         || words::is_name_particle(t.text)
                         || (is_det(t) && e == s)
                         || words::pronoun(t.text).is_some() && e == s
+                        || (e >= 2 && is_joiner(toks, e - 1))
                 }
                 Kind::Punct('(' | ')') => e > s,
-                _ => false,
+                // `U.S. Transport Minister`
+                Kind::Punct('.') => {
+                    e > s
+                        && !t.space_before
+                        && toks[e - 1].kind == Kind::Word
+                        && toks[e - 1].text.len() == 1
+                        && is_cap(&toks[e - 1])
+                        && toks.get(e + 1).is_some_and(|n| is_cap(n))
+                }
+                _ => is_joiner(toks, e),
             };
-            if !ok {
+            let joins = e > s
+                && !plain
+                && match t.kind {
+                    Kind::Word => {
+                        let between_caps = (t.is("of") || t.is("and"))
+                            && is_cap(&toks[e - 1])
+                            && toks.get(e + 1).is_some_and(|n| is_cap(n));
+                        let possessive_s = t.is("s")
+                            && !t.space_before
+                            && matches!(toks[e - 1].kind, Kind::Punct('\'' | '’'));
+                        let modifier = !is_cap(t)
+                            && !words::is_function_word(t.text)
+                            && !words::is_adverb_or_aux(t.text)
+                            && words::speech_verb(t.text).is_none()
+                            && !t.text.ends_with("ly");
+                        between_caps || possessive_s || modifier
+                    }
+                    // `Students' Coalition`, `China’s`.
+                    Kind::Punct('\'' | '’') => {
+                        !t.space_before
+                            && toks[e - 1].kind == Kind::Word
+                            && toks.get(e + 1).is_some_and(|n| {
+                                n.kind == Kind::Word && (n.is("s") || n.space_before)
+                            })
+                    }
+                    _ => false,
+                };
+            if !plain && !joins {
                 break;
             }
+            if joins && connector.is_none() {
+                connector = Some(e);
+            }
+            if connector.is_some_and(|c| c < e)
+                && t.kind == Kind::Word
+                && words::is_person_title(t.text)
+            {
+                title_after = true;
+            }
             e += 1;
+        }
+        if let Some(c) = connector {
+            if !title_after {
+                e = c;
+            }
+        }
+        // Trailing lowercase words that are not titles ("said Peskov tersely").
+        while e > s + 1
+            && toks[e - 1].kind == Kind::Word
+            && !is_cap(&toks[e - 1])
+            && !is_title_word(&toks[e - 1])
+            && !(e >= 3 && is_joiner(toks, e - 2))
+        {
+            e -= 1;
         }
         if e == s {
             return None;
@@ -297,15 +404,13 @@ impl Doc<'_> {
         let lo = self.names.partition_point(|n| n.first < first_tok);
         let hi = self.names.partition_point(|n| n.first < v);
         let in_sentence = &self.names[lo..hi.max(lo)];
+        let name_idx = |nm: &super::names::Name| -> Vec<usize> {
+            (nm.first..=nm.last)
+                .filter(|&i| self.toks[i].kind == Kind::Word || is_joiner(&self.toks, i))
+                .collect()
+        };
         if let Some(nm) = in_sentence.iter().find(|n| n.person) {
-            let idx: Vec<usize> = (nm.first..(nm.first + 16).min(self.toks.len()))
-                .take_while(|&i| {
-                    self.toks[i].kind == Kind::Word
-                        || matches!(self.toks[i].kind, Kind::Punct('(' | ')'))
-                })
-                .filter(|&i| self.toks[i].kind == Kind::Word)
-                .take(nm.ntoks)
-                .collect();
+            let idx = name_idx(nm);
             let last = *idx.last()?;
             return Some(Subject {
                 first: nm.first,
@@ -315,17 +420,18 @@ impl Doc<'_> {
         }
         // A name opening the sentence ("Zelensky has welcomed ..., saying").
         if let Some(nm) = in_sentence.first() {
-            if nm.first <= first_tok + 3 && nm.ntoks <= 4 {
-                let idx: Vec<usize> =
-                    (nm.first..(nm.first + nm.ntoks).min(self.toks.len())).collect();
-                if idx.iter().all(|&i| self.toks[i].kind == Kind::Word) {
-                    let last = *idx.last()?;
-                    return Some(Subject {
-                        first: nm.first,
-                        last,
-                        kind: SubjKind::Name(idx),
-                    });
-                }
+            if nm.first <= first_tok + 3
+                && nm.ntoks <= 4
+                && (nm.first..=nm.last)
+                    .all(|i| self.toks[i].kind == Kind::Word || is_joiner(&self.toks, i))
+            {
+                let idx = name_idx(nm);
+                let last = *idx.last()?;
+                return Some(Subject {
+                    first: nm.first,
+                    last,
+                    kind: SubjKind::Name(idx),
+                });
             }
         }
         let t = self.toks.get(first_tok)?;
@@ -348,6 +454,8 @@ impl Doc<'_> {
         if i >= toks.len() || toks[i].newline_before {
             return None;
         }
+        // The quote closed a sentence with a full stop inside its marks (`“It was a mistake.”`).
+        let stop_inside = i >= 2 && toks[i - 2].is_punct('.') && is_quote_tok(&toks[i - 1]);
         let mut lead = 0;
         while i < toks.len()
             && lead < 2
@@ -377,7 +485,22 @@ impl Doc<'_> {
             .take((i + 10).min(toks.len()))
             .skip(i)
         {
-            if (v > i && t.newline_before) || sentence_end(t) || is_quote_tok(t) || self.in_quote[v]
+            // `China’s`, `Students' Coalition`: a possessive mark, not a quote.
+            let possessive = v > i
+                && matches!(t.kind, Kind::Punct('\'' | '’'))
+                && !t.space_before
+                && toks[v - 1].kind == Kind::Word
+                && toks
+                    .get(v + 1)
+                    .is_some_and(|n| n.is("s") && !n.space_before || n.space_before && is_cap(n));
+            if possessive {
+                det_seen = true;
+                continue;
+            }
+            if (v > i && t.newline_before)
+                || sentence_end(t)
+                || (is_quote_tok(t) && !is_joiner(toks, v))
+                || self.in_quote[v]
             {
                 // "Jan." inside "on Jan. 7" is not an end; the verb comes before dates anyway.
                 return None;
@@ -389,6 +512,16 @@ impl Doc<'_> {
                     self.subject_before(v, i)
                 };
                 if v > i && subj.is_none() {
+                    return None;
+                }
+                // `“It was a mistake.” Johnson said nothing more.`: a new sentence.
+                if stop_inside
+                    && v > i
+                    && !(t.is("told") || t.is("tells") || t.is("asked") || t.is("asks"))
+                    && toks
+                        .get(v + 1)
+                        .is_some_and(|n| n.kind == Kind::Word && words::opens_object(n.text))
+                {
                     return None;
                 }
                 return Some(Attr {
@@ -410,19 +543,33 @@ impl Doc<'_> {
                 && toks
                     .get(v + 1)
                     .is_some_and(|n| is_cap(n) || words::is_name_particle(n.text));
-            let title_modifier = toks
-                .get(v + 1)
-                .is_some_and(|n| is_title_word(n) && !is_cap(n));
+            // `fire chief`, `emergency services chief`: lowercase modifiers of a title.
+            let title_modifier = (v + 1..(v + 4).min(toks.len()))
+                .take_while(|&n| {
+                    toks[n].kind == Kind::Word
+                        && !is_cap(&toks[n])
+                        && !words::is_function_word(toks[n].text)
+                })
+                .any(|n| is_title_word(&toks[n]));
             if t.is("one") {
                 det_seen = true;
             }
+            let possessive_s = t.is("s") && !t.space_before && v > i && is_quote_tok(&toks[v - 1]);
+            let between_caps = (t.is("of") || t.is("and"))
+                && v > i
+                && is_cap(&toks[v - 1])
+                && toks.get(v + 1).is_some_and(|n| is_cap(n));
+            let joined = v > i && is_joiner(toks, v - 1);
             if t.kind == Kind::Word
+                && !possessive_s
+                && !between_caps
+                && !joined
                 && !is_cap(t)
                 && !is_title_word(t)
                 && !is_det(t)
                 && !t.is("one")
                 && !particle
-                && !(title_modifier && lower_run == 0)
+                && !title_modifier
                 && words::pronoun(t.text).is_none()
                 && !words::is_adverb_or_aux(t.text)
             {
@@ -548,16 +695,28 @@ impl Doc<'_> {
             }
         }
         let (v, subj) = v?;
-        let governs = toks[v + 1..o].iter().all(|t| match t.kind {
-            Kind::Word => {
-                t.is("that")
-                    || words::is_adverb_or_aux(t.text)
-                    || t.is("reporters")
-                    || t.is("journalists")
-            }
-            Kind::Num => true,
-            Kind::Punct(c) => matches!(c, ',' | ':' | '.'),
-        });
+        // `Trump said he was “very disappointed”`: a partial quote completing a copula in the
+        // reported clause (a quote after a determiner is a scare quote: `say the “reforms”`).
+        let reported = o - v <= 24
+            && o >= 2
+            && toks[o - 1].kind == Kind::Word
+            && words::is_copula(toks[o - 1].text)
+            && toks[v + 1..o].iter().enumerate().all(|(k, t)| {
+                !self.in_quote[v + 1 + k]
+                    && !sentence_end(t)
+                    && !(t.kind == Kind::Word && words::speech_verb(t.text).is_some())
+            });
+        let governs = reported
+            || toks[v + 1..o].iter().all(|t| match t.kind {
+                Kind::Word => {
+                    t.is("that")
+                        || words::is_adverb_or_aux(t.text)
+                        || t.is("reporters")
+                        || t.is("journalists")
+                }
+                Kind::Num => true,
+                Kind::Punct(c) => matches!(c, ',' | ':' | '.'),
+            });
         Some(Attr {
             subj,
             verb: toks[v].text.to_ascii_lowercase(),
@@ -586,6 +745,29 @@ impl Doc<'_> {
         toks.get(e).map_or(self.text.len(), |t| t.end)
     }
 
+    /// `Johnson spoke. “Yes,” he said.`: a single capitalized word opening the sentence before
+    /// the one of token `at`, followed by a lowercase word (its verb), taken as a surname.
+    fn bare_subject_before(&self, at: usize) -> Option<String> {
+        let cur = self.sent[at];
+        let prev = cur.checked_sub(1)?;
+        let first = self.sent[..at].partition_point(|&s| s < prev);
+        let t = self.toks.get(first)?;
+        let next = self.toks.get(first + 1)?;
+        let bare = self.sent[first] == prev
+            && !self.in_quote[first]
+            && is_cap(t)
+            && t.text.len() > 2
+            && !is_all_caps_word(t.text)
+            && !words::is_function_word(t.text)
+            && !is_title_word(t)
+            && !words::is_org_word(t.text)
+            && words::pronoun(t.text).is_none()
+            && next.kind == Kind::Word
+            && !is_cap(next)
+            && !next.text.ends_with("ly");
+        bare.then(|| t.text.to_string())
+    }
+
     fn resolve(&self, subj: &Subject, last_speaker: Option<&str>) -> Option<String> {
         match &subj.kind {
             SubjKind::Name(idx) => Some(self.canonical(idx)),
@@ -600,9 +782,35 @@ impl Doc<'_> {
                         return Some(name);
                     }
                 }
-                last_speaker.filter(|s| compatible(s)).map(str::to_string)
+                last_speaker
+                    .filter(|s| compatible(s))
+                    .map(str::to_string)
+                    .or_else(|| self.bare_subject_before(subj.first))
             }
-            SubjKind::Descriptor(words, all_cap) => {
+            SubjKind::Descriptor(desc, all_cap) => {
+                // `Officials`, `a State Department spokesperson`, `Local officials`: a person
+                // described, not named; it resolves only to someone the document introduced.
+                if desc.last().is_some_and(|w| words::is_person_title(w)) {
+                    if let Some(p) = self.resolve_descriptor(desc) {
+                        return Some(p);
+                    }
+                    // `a Downing Street spokesman`, `a State Department spokesperson`: the
+                    // organisation is the source; a nationality or `Local` is not.
+                    let caps: Vec<&str> = self.toks[subj.first..=subj.last]
+                        .iter()
+                        .filter(|t| {
+                            is_cap(t)
+                                && !is_det(t)
+                                && !words::is_nationality(t.text)
+                                && !words::is_person_title(t.text)
+                        })
+                        .map(|t| t.text)
+                        .collect();
+                    return caps
+                        .iter()
+                        .any(|w| words::is_org_word(w))
+                        .then(|| caps.join(" "));
+                }
                 if *all_cap {
                     let s = Span::new(self.toks[subj.first].start, self.toks[subj.last].end);
                     let raw = s.slice(self.text);
@@ -612,7 +820,7 @@ impl Doc<'_> {
                         .unwrap_or(raw);
                     return Some(raw.to_string());
                 }
-                if let Some(p) = self.resolve_descriptor(words) {
+                if let Some(p) = self.resolve_descriptor(desc) {
                     return Some(p);
                 }
                 // "the Telegraph newspaper": keep the proper name.
@@ -625,6 +833,10 @@ impl Doc<'_> {
             }
         }
     }
+}
+
+fn is_all_caps_word(s: &str) -> bool {
+    s.chars().all(|c| !c.is_lowercase())
 }
 
 /// One quote after merging split parts.
@@ -729,7 +941,9 @@ pub(crate) fn attribute_keep<'a>(
                 }
             }
             _ => {
-                if !fragment {
+                // A continuation: a full quote, or a short one closing its sentence (`“Pure
+                // lies.”`), right after an attributed quote and its attribution.
+                if !fragment || closes_sentence {
                     if let Some((tail, Some(sp))) = &prev_tail {
                         if *tail <= m.span.start
                             && text[*tail..m.span.start]
@@ -737,6 +951,7 @@ pub(crate) fn attribute_keep<'a>(
                                 .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'))
                         {
                             speaker = Some(sp.clone());
+                            fragment = false;
                         }
                     }
                 }

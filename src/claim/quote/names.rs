@@ -14,8 +14,10 @@ pub(crate) struct Name {
     pub first: usize,
     /// The name tokens, joined by spaces.
     pub name: String,
-    /// Number of name tokens.
+    /// Number of name words (`Min-ji Greco` and `Mohamed El-Erian` have two).
     pub ntoks: usize,
+    /// Last token of the name.
+    pub last: usize,
     /// Title, office and nationality words before the name, lowercased.
     pub titles: Vec<String>,
     /// Introduced like a person (a title before it, or a two-to-four-word proper name).
@@ -87,6 +89,39 @@ fn is_abbrev(word: &str) -> bool {
                 | "Corp"
                 | "Ltd"
         )
+}
+
+/// Token `j` joins two parts of one name without spaces: `El-Erian`, `Min-ji`, `O'Brien`.
+pub(crate) fn is_joiner(toks: &[Tok<'_>], j: usize) -> bool {
+    let t = &toks[j];
+    if t.space_before || j == 0 {
+        return false;
+    }
+    let (Some(prev), Some(next)) = (toks.get(j - 1), toks.get(j + 1)) else {
+        return false;
+    };
+    if next.space_before || prev.kind != Kind::Word || next.kind != Kind::Word || !is_cap(prev) {
+        return false;
+    }
+    match t.kind {
+        // `Pierre-Olivier`, and short lowercase second parts of given names (`Min-ji`, `Ji-woo`).
+        Kind::Punct('-' | '‐') => is_cap(next) || (next.text.len() <= 3 && prev.text.len() <= 4),
+        // `O'Brien`, `D’Souza`.
+        Kind::Punct('\'' | '’') => prev.text.len() == 1 && is_cap(next),
+        _ => false,
+    }
+}
+
+/// Joins name tokens `idx` as written: a space between words, none around a joiner.
+pub(crate) fn join_name(toks: &[Tok<'_>], idx: &[usize]) -> String {
+    let mut out = String::new();
+    for (k, &x) in idx.iter().enumerate() {
+        if k > 0 && (toks[x].space_before || x != idx[k - 1] + 1) {
+            out.push(' ');
+        }
+        out.push_str(toks[x].text);
+    }
+    out
 }
 
 fn is_open_quote_tok(t: &Tok<'_>) -> bool {
@@ -190,6 +225,10 @@ impl<'a> Doc<'a> {
                 if cap || particle {
                     items.push(j);
                     j += 1;
+                } else if !items.is_empty() && is_joiner(&self.toks, j) {
+                    items.push(j);
+                    items.push(j + 1);
+                    j += 2;
                 } else if !items.is_empty()
                     && t.is_punct('(')
                     && self.toks.get(j + 1).is_some_and(is_cap)
@@ -262,13 +301,7 @@ impl<'a> Doc<'a> {
         let last_title = if items.len() >= k + 3 {
             items[k..]
                 .iter()
-                .rposition(|&x| {
-                    let w = self.toks[x].text;
-                    words::title_role(w).is_some_and(|r| r != Role::Other)
-                        || ["secretary", "governor", "chief", "minister"]
-                            .iter()
-                            .any(|t| w.eq_ignore_ascii_case(t))
-                })
+                .rposition(|&x| words::is_person_title(self.toks[x].text))
                 .map(|p| p + k)
         } else {
             None
@@ -286,9 +319,30 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let name_items = &items[k..];
+        let mut name_items = &items[k..];
         if name_items.is_empty() {
             return;
+        }
+        // `former mayor of Liege Paul Wright`: after `<title> of`, a run of three words or more
+        // is a place or an organisation followed by a two-word name.
+        let after_title_of = items[0] >= 2
+            && self.toks[items[0] - 1].is("of")
+            && words::is_person_title(self.toks[items[0] - 2].text);
+        if after_title_of && titles.is_empty() {
+            let word_starts: Vec<usize> = (0..name_items.len())
+                .filter(|&p| {
+                    p == 0
+                        || self.toks[name_items[p]].space_before
+                        || name_items[p] != name_items[p - 1] + 1
+                })
+                .collect();
+            if word_starts.len() >= 3 {
+                let cut = word_starts[word_starts.len() - 2];
+                for &x in &name_items[..cut] {
+                    titles.push(self.toks[x].text.to_ascii_lowercase());
+                }
+                name_items = &name_items[cut..];
+            }
         }
         // Titles just before the run: lowercase title words, a preceding capitalized run of
         // titles/orgs, one comma of apposition ("His spokesperson, Dmitry Peskov").
@@ -353,22 +407,14 @@ impl<'a> Doc<'a> {
                         | "secretary"
                 )
         });
-        let person = !org && !acronym && (has_role || (2..=4).contains(&name_items.len()));
-        let mut name = String::with_capacity(
-            self.toks[name_items[name_items.len() - 1]]
-                .end
-                .saturating_sub(self.toks[first].start),
-        );
-        for (k, &x) in name_items.iter().enumerate() {
-            if k > 0 {
-                name.push(' ');
-            }
-            name.push_str(self.toks[x].text);
-        }
+        let name = join_name(&self.toks, name_items);
+        let nwords = name.split(' ').count();
+        let person = !org && !acronym && (has_role || (2..=4).contains(&nwords));
         self.names.push(Name {
             first,
             name,
-            ntoks: name_items.len(),
+            ntoks: nwords,
+            last: name_items[name_items.len() - 1],
             titles,
             person,
             sent: self.sent[first],
@@ -378,9 +424,9 @@ impl<'a> Doc<'a> {
     /// The canonical name for name tokens `idx`: a surname resolves to the full name introduced
     /// in the document.
     pub(crate) fn canonical(&self, idx: &[usize]) -> String {
-        let words: Vec<&str> = idx.iter().map(|&i| self.toks[i].text).collect();
-        let joined = words.join(" ");
-        if let Some(Some(full)) = self.surnames.get(words.last().copied().unwrap_or("")) {
+        let joined = join_name(&self.toks, idx);
+        let surname = joined.rsplit(' ').next().unwrap_or("");
+        if let Some(Some(full)) = self.surnames.get(surname) {
             if full.ends_with(&joined) {
                 return full.clone();
             }

@@ -398,7 +398,152 @@ const TITLES: &[(&str, Role)] = &[
     ("cardinal", Role::Other),
     ("sheikh", Role::Other),
     ("crown", Role::Other),
+    ("coordinator", Role::Other),
+    ("organizer", Role::Other),
+    ("organiser", Role::Other),
+    ("lawyer", Role::Other),
+    ("nurse", Role::Other),
+    ("doctor", Role::Other),
+    ("teacher", Role::Other),
+    ("student", Role::Other),
+    ("activist", Role::Other),
+    ("inspector", Role::Other),
+    ("superintendent", Role::Other),
+    ("commissioner", Role::Other),
 ];
+
+/// A title that names a person's position ("spokesperson", "mayor", "chief", "governor"), as
+/// opposed to the modifiers and institutions among the title words ("foreign", "deputy",
+/// "ministry", "White House").
+pub(crate) fn is_person_title(word: &str) -> bool {
+    title_role(word).is_some() && !is_title_modifier(word)
+}
+
+/// Title words that qualify a title or name an institution rather than a position.
+fn is_title_modifier(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(w) = lower(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        w,
+        b"prime"
+            | b"foreign"
+            | b"defence"
+            | b"defense"
+            | b"interior"
+            | b"finance"
+            | b"deputy"
+            | b"vice"
+            | b"special"
+            | b"senior"
+            | b"former"
+            | b"acting"
+            | b"interim"
+            | b"incoming"
+            | b"outgoing"
+            | b"top"
+            | b"press"
+            | b"state"
+            | b"commission"
+            | b"ministry"
+            | b"council"
+            | b"kremlin"
+            | b"white"
+            | b"house"
+            | b"cabinet"
+            | b"government"
+            | b"opposition"
+            | b"party"
+            | b"national"
+            | b"security"
+            | b"intelligence"
+            | b"military"
+            | b"army"
+            | b"navy"
+            | b"nato"
+            | b"eu"
+            | b"un"
+            | b"us"
+            | b"uk"
+            | b"crown"
+            | b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"prof"
+            | b"sir"
+            | b"dame"
+            | b"lord"
+            | b"lady"
+            | b"rev"
+    )
+}
+
+/// Linking verbs after which a quoted phrase completes the clause ("he was “very
+/// disappointed”").
+pub(crate) fn is_copula(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(w) = lower(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        w,
+        b"is"
+            | b"was"
+            | b"were"
+            | b"are"
+            | b"be"
+            | b"been"
+            | b"being"
+            | b"remains"
+            | b"remained"
+            | b"seemed"
+            | b"seems"
+            | b"felt"
+            | b"feels"
+            | b"looked"
+            | b"looks"
+    )
+}
+
+/// Words that open the object or the clause of a verb ("said nothing more", "said the report
+/// was ..."): after a quote closed by a full stop, a speech verb followed by one of them starts
+/// a new sentence rather than an attribution.
+pub(crate) fn opens_object(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(w) = lower(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        w,
+        b"nothing"
+            | b"little"
+            | b"that"
+            | b"the"
+            | b"a"
+            | b"an"
+            | b"it"
+            | b"he"
+            | b"she"
+            | b"they"
+            | b"we"
+            | b"his"
+            | b"her"
+            | b"their"
+            | b"its"
+            | b"this"
+            | b"there"
+            | b"what"
+            | b"how"
+            | b"why"
+            | b"no"
+            | b"so"
+            | b"yes"
+            | b"something"
+            | b"anything"
+    )
+}
 
 /// A nationality or regional adjective ("Russian", "French", "Ukrainian").
 pub(crate) fn is_nationality(word: &str) -> bool {
