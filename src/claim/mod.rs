@@ -145,7 +145,8 @@ impl Serialize for Claim {
 }
 
 /// The `"date"` object of a claim: `{start, end, granularity, relative, year, month, day,
-/// weekday}` (the last four as stated in the text, or null).
+/// weekday}` (the last four as stated in the text, or null), plus `"weekday_mismatch": true`
+/// when the stated weekday is not the weekday of `start` (absent otherwise).
 struct DateJson<'a>(&'a date::DateMention);
 
 impl Serialize for DateJson<'_> {
@@ -160,6 +161,9 @@ impl Serialize for DateJson<'_> {
         m.serialize_entry("month", &d.month)?;
         m.serialize_entry("day", &d.day)?;
         m.serialize_entry("weekday", &d.weekday.map(date::weekday_name))?;
+        if d.weekday_mismatch {
+            m.serialize_entry("weekday_mismatch", &true)?;
+        }
         m.end()
     }
 }

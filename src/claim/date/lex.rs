@@ -66,7 +66,7 @@ impl<'a> Tok<'a> {
     }
 }
 
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     // Fast path for the punctuation blocks that fill news text (curly quotes, dashes, spaces).
     if ('\u{2000}'..='\u{206F}').contains(&c) || c == '\u{A0}' {
         return false;

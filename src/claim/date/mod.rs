@@ -37,6 +37,12 @@
 //! Without a `published` date they keep what is known (`weekday`, `month`, `day`) with `start`
 //! and `end` set to `None`.
 //!
+//! A weekday stated with a day and month but no year ("on Tuesday, Feb. 21") chooses the year:
+//! of the reading above, the year before it and the year after it, the first whose day falls on
+//! that weekday (in that order); when none does, the reading above stays and the mention is
+//! marked [`weekday_mismatch`](DateMention::weekday_mismatch), as is a full date whose stated
+//! weekday is wrong ("Monday, Jan. 6, 2026", a Tuesday).
+//!
 //! # What is not a date
 //!
 //! "we" (not Wednesday), "may be" and "Theresa May" ("May" needs a day, a year or "in/last/early
@@ -151,6 +157,9 @@ pub struct DateMention {
     /// The weekday as stated ("on Friday", "Friday, Jan. 6"), if any.
     #[serde(serialize_with = "ser_weekday")]
     pub weekday: Option<Weekday>,
+    /// The stated weekday is not the weekday of the resolved day (a typo, or a wrong year):
+    /// see the [module docs](self).
+    pub weekday_mismatch: bool,
 }
 
 fn ser_date<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
@@ -279,6 +288,7 @@ fn mention(
         month: None,
         day: None,
         weekday: None,
+        weekday_mismatch: false,
     };
     let future = || future_cue(toks, m.first);
     let range: Option<Range> = match m.expr {
@@ -299,8 +309,23 @@ fn mention(
                 (None, Some(r)) => {
                     published.and_then(|p| resolve::ymd(i32::from(p.year()) + i32::from(r), mo, d))
                 }
-                (None, None) => published.and_then(|p| resolve::infer_year_md(mo, d, p, future())),
+                (None, None) => published.and_then(|p| {
+                    let base = resolve::infer_year_md(mo, d, p, future())?;
+                    // "on Tuesday, Feb. 21": the weekday picks the year near the reading.
+                    let Some(w) = wd.filter(|w| base.weekday() != *w) else {
+                        return Some(base);
+                    };
+                    let y = i32::from(base.year());
+                    Some(
+                        [y - 1, y + 1]
+                            .into_iter()
+                            .filter_map(|y| resolve::ymd(y, mo, d))
+                            .find(|c| c.weekday() == w)
+                            .unwrap_or(base),
+                    )
+                }),
             };
+            out.weekday_mismatch = matches!((start, wd), (Some(s), Some(w)) if s.weekday() != w);
             start.and_then(|s| {
                 let e = match end {
                     None => s,

@@ -311,3 +311,45 @@ fn whole_text_tokens_give_the_same_dates() {
         );
     }
 }
+
+/// The weekday picks the year of a day stated without one; a weekday that fits no nearby year,
+/// or a full date with the wrong weekday, is kept and marked.
+#[test]
+fn weekday_mismatch() {
+    let p = Some(date(2026, 1, 8));
+    let check = |text: &str, start: Date, mismatch: bool| {
+        let d = find_dates(text, p);
+        assert_eq!(d.len(), 1, "{text}");
+        assert_eq!(d[0].start, Some(start), "{text}");
+        assert_eq!(d[0].weekday_mismatch, mismatch, "{text}");
+    };
+    check(
+        "Talks were held on Friday, Feb. 21.",
+        date(2025, 2, 21),
+        false,
+    );
+    check(
+        "Talks were held on Wednesday, Feb. 21.",
+        date(2024, 2, 21),
+        false,
+    );
+    check(
+        "Talks were held on Tuesday, Feb. 21.",
+        date(2025, 2, 21),
+        true,
+    );
+    check(
+        "Talks were held on Tuesday, Jan. 5, 2026.",
+        date(2026, 1, 5),
+        true,
+    );
+    check(
+        "Talks were held on Monday, Jan. 5, 2026.",
+        date(2026, 1, 5),
+        false,
+    );
+    check("Talks were held on Friday.", date(2026, 1, 2), false);
+    // Without a published date nothing is resolved, nothing is marked.
+    let d = find_dates("Talks were held on Tuesday, Feb. 21.", None);
+    assert!(!d[0].weekday_mismatch);
+}

@@ -194,6 +194,15 @@ fn push_window(text: &str, a: usize, out: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// True when a non-ASCII letter starts at byte `i` (it would continue the word before it).
+fn glued(text: &str, i: usize) -> bool {
+    text.as_bytes().get(i).is_some_and(|&c| c >= 0x80)
+        && text[i..]
+            .chars()
+            .next()
+            .is_some_and(super::lex::is_word_char)
+}
+
 /// End of the run that a digit at `i` anchors: digits, letters and `,`/`.` between digits.
 fn digit_run_end(b: &[u8], mut i: usize) -> usize {
     let n = b.len();
@@ -219,8 +228,9 @@ fn scan_bytes(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>)
             while i < n && b[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            // Words glued to non-ASCII letters are not English anchors.
-            if (i == n || b[i] < 0x80) && is_anchor_word(&text[s..i]) {
+            // Words glued to non-ASCII letters are not English anchors; a curly apostrophe
+            // (`Friday’s`) does not glue.
+            if !glued(text, i) && is_anchor_word(&text[s..i]) {
                 push_window(text, s, out);
             }
         } else if c.is_ascii_digit() {
@@ -244,7 +254,6 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
 /// windows, without a second pass over the bytes of ordinary words.
 pub(crate) fn windows_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    let n = b.len();
     let mut out: Vec<(usize, usize)> = Vec::new();
     // Bytes before this were scanned already (a digit run can swallow the next tokens).
     let mut done = 0;
@@ -259,7 +268,7 @@ pub(crate) fn windows_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
             }
             Kind::Word if t.text.is_ascii() => {
                 // An ASCII word token is one run of ASCII letters, ended by a non-letter.
-                if (t.end == n || b[t.end] < 0x80) && is_anchor_word(t.text) {
+                if !glued(text, t.end) && is_anchor_word(t.text) {
                     push_window(text, t.start, &mut out);
                 }
                 done = t.end;

@@ -55,8 +55,10 @@ fn is_title_word(t: &Tok<'_>) -> bool {
     t.kind == Kind::Word && (words::title_role(t.text).is_some() || words::is_nationality(t.text))
 }
 
+/// A finite speech verb in lowercase (`States` in `Central Bank of United States head ... said`
+/// is a name).
 fn finite_verb(t: &Tok<'_>) -> bool {
-    t.kind == Kind::Word && words::speech_verb(t.text) == Some(VerbForm::Finite)
+    t.kind == Kind::Word && !is_cap(t) && words::speech_verb(t.text) == Some(VerbForm::Finite)
 }
 
 fn sentence_end(t: &Tok<'_>) -> bool {
@@ -195,7 +197,14 @@ impl Doc<'_> {
                     && c >= 1
                     && toks[c - 1].kind == Kind::Word
                     && !is_cap(&toks[c - 1]);
-                if c > floor && ((inner_ok && is_det(&toks[c + 1])) || age || name_after_desc) {
+                // `Diego Clarke, analyst at Brightwater Capital, said`, `Mateus Kang, head of
+                // the national disaster agency, said`: a title opening the apposition.
+                let title_first = is_title_word(&toks[c + 1]) && !is_cap(&toks[c + 1]);
+                if c > floor
+                    && ((inner_ok && (is_det(&toks[c + 1]) || title_first))
+                        || age
+                        || name_after_desc)
+                {
                     j = c;
                 }
             }
@@ -322,7 +331,8 @@ impl Doc<'_> {
                         && toks[e - 1].kind == Kind::Word
                         && toks[e - 1].text.len() == 1
                         && is_cap(&toks[e - 1])
-                        && toks.get(e + 1).is_some_and(|n| is_cap(n))
+                        && (toks.get(e + 1).is_some_and(|n| is_cap(n))
+                            || (e >= 2 && toks[e - 2].is_punct('.')))
                 }
                 _ => is_joiner(toks, e),
             };
@@ -518,9 +528,9 @@ impl Doc<'_> {
                 if stop_inside
                     && v > i
                     && !(t.is("told") || t.is("tells") || t.is("asked") || t.is("asks"))
-                    && toks
-                        .get(v + 1)
-                        .is_some_and(|n| n.kind == Kind::Word && words::opens_object(n.text))
+                    && toks.get(v + 1).is_some_and(|n| {
+                        n.kind == Kind::Num || n.kind == Kind::Word && words::opens_object(n.text)
+                    })
                 {
                     return None;
                 }
@@ -702,9 +712,8 @@ impl Doc<'_> {
             && toks[o - 1].kind == Kind::Word
             && words::is_copula(toks[o - 1].text)
             && toks[v + 1..o].iter().enumerate().all(|(k, t)| {
-                !self.in_quote[v + 1 + k]
-                    && !sentence_end(t)
-                    && !(t.kind == Kind::Word && words::speech_verb(t.text).is_some())
+                let verb = t.kind == Kind::Word && words::speech_verb(t.text).is_some();
+                !(self.in_quote[v + 1 + k] || sentence_end(t) || verb)
             });
         let governs = reported
             || toks[v + 1..o].iter().all(|t| match t.kind {
@@ -905,9 +914,24 @@ pub(crate) fn attribute_keep<'a>(
     for m in merged {
         let qtext = quote_text(text, &m.parts);
         let fragment = is_fragment(&qtext);
+        // A quote that ends its sentence inside the marks (`said: “... .” Officials said 259
+        // buildings ...`) keeps the attribution that introduces it: what follows is a new
+        // sentence.
+        let ends_sentence = m
+            .parts
+            .last()
+            .is_some_and(|p| p.slice(text).trim_end().ends_with(['.', '?', '!']));
         let attr = m
             .split
             .clone()
+            .or_else(|| {
+                if ends_sentence {
+                    doc.before(m.span.start)
+                        .filter(|a| a.governs && a.subj.is_some())
+                } else {
+                    None
+                }
+            })
             .or_else(|| doc.after(m.span.end))
             .or_else(|| doc.next_line(m.span.end))
             .or_else(|| doc.before(m.span.start));

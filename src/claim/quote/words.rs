@@ -399,6 +399,7 @@ const TITLES: &[(&str, Role)] = &[
     ("sheikh", Role::Other),
     ("crown", Role::Other),
     ("coordinator", Role::Other),
+    ("officer", Role::Other),
     ("organizer", Role::Other),
     ("organiser", Role::Other),
     ("lawyer", Role::Other),
