@@ -400,6 +400,8 @@ const TITLES: &[(&str, Role)] = &[
     ("crown", Role::Other),
     ("coordinator", Role::Other),
     ("officer", Role::Other),
+    ("candidate", Role::Other),
+    ("nominee", Role::Other),
     ("organizer", Role::Other),
     ("organiser", Role::Other),
     ("lawyer", Role::Other),
