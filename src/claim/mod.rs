@@ -303,30 +303,36 @@ impl Extractor {
         } else {
             Vec::new()
         };
-        let mut found: Vec<(Span, Kind, Detail)> = Vec::new();
-        if self.kinds.contains(Kind::Quantity) {
+        let quantities = if self.kinds.contains(Kind::Quantity) {
             // `find_dates` returns its mentions in order without overlaps: sorted by start.
             let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
-            for m in quantity::find_in(&lx, &date_spans, self.tolerance) {
-                found.push((m.span, Kind::Quantity, Detail::Quantity(m.quantity)));
-            }
+            quantity::find_in(&lx, &date_spans, self.tolerance)
+        } else {
+            Vec::new()
+        };
+        let quotes = if !self.kinds.contains(Kind::Quote) {
+            Vec::new()
+        } else if need_dates {
+            let (quotes, toks) = quote::find_quotes_in(text, shared);
+            shared = toks;
+            quotes
+        } else {
+            quote::find_quotes(text)
+        };
+        let keep_dates = self.kinds.contains(Kind::Date);
+        let mut found: Vec<(Span, Kind, Detail)> = Vec::with_capacity(
+            quantities.len() + if keep_dates { dates.len() } else { 0 } + quotes.len(),
+        );
+        for m in quantities {
+            found.push((m.span, Kind::Quantity, Detail::Quantity(m.quantity)));
         }
-        if self.kinds.contains(Kind::Date) {
+        if keep_dates {
             for d in dates {
                 found.push((d.span, Kind::Date, Detail::Date(d)));
             }
         }
-        if self.kinds.contains(Kind::Quote) {
-            let quotes = if need_dates {
-                let (quotes, toks) = quote::find_quotes_in(text, shared);
-                shared = toks;
-                quotes
-            } else {
-                quote::find_quotes(text)
-            };
-            for q in quotes {
-                found.push((q.span, Kind::Quote, Detail::Quote(q)));
-            }
+        for q in quotes {
+            found.push((q.span, Kind::Quote, Detail::Quote(q)));
         }
         scratch.date_toks = Scratch::keep_date_toks(shared);
         if found.is_empty() {
@@ -337,7 +343,7 @@ impl Extractor {
         let sentences = Sentences::new(text);
         // Contexts are computed once per sentence span that holds a claim (a quote may span
         // several sentences: its key is the whole span).
-        let mut cache: Vec<(Span, context::SentenceContext)> = Vec::new();
+        let mut cache: Vec<(Span, context::SentenceContext)> = Vec::with_capacity(found.len());
         let claims = found
             .into_iter()
             .map(|(span, kind, detail)| {

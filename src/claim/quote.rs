@@ -151,6 +151,14 @@ fn quote_text(text: &str, parts: &[Span]) -> String {
         if let Some(t) = s.strip_suffix(',') {
             s = t.trim_end();
         }
+        if single_spaced(s) {
+            // The common case: words already separated by single ASCII spaces.
+            if !out.is_empty() && !s.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(s);
+            continue;
+        }
         for w in s.split_whitespace() {
             if !out.is_empty() {
                 out.push(' ');
@@ -159,4 +167,62 @@ fn quote_text(text: &str, parts: &[Span]) -> String {
         }
     }
     out
+}
+
+/// True when `s` (trimmed) has no whitespace but single ASCII spaces: no tab or line break, no
+/// two spaces in a row, no Unicode space (no-break, en/em and thin spaces, line separators).
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut prev_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b' ' if prev_space => return false,
+            b' ' => {
+                prev_space = true;
+                continue;
+            }
+            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => return false,
+            // U+0085, U+00A0
+            0xC2 if matches!(b.get(i + 1), Some(0x85 | 0xA0)) => return false,
+            // U+1680
+            0xE1 if b.get(i + 1) == Some(&0x9A) => return false,
+            // U+2000-U+200A, U+2028, U+2029, U+202F, U+205F
+            0xE2 if matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
+            ) =>
+            {
+                return false;
+            }
+            // U+3000
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => return false,
+            _ => {}
+        }
+        prev_space = false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::single_spaced;
+
+    #[test]
+    fn single_spacing_is_checked_against_split_whitespace() {
+        for s in [
+            "We will respond",
+            "We  will",
+            "We\twill",
+            "We\u{a0}will",
+            "We\u{2009}will",
+            "We\u{3000}will",
+            "We\u{1680}will",
+            "We\u{85}will",
+            "We’re “here” — now…",
+            "",
+        ] {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(s), joined == s, "{s:?}");
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The document model used for attribution: tokens, sentences, which tokens are quoted, and the
 //! names mentioned outside quotes, with a per-document table from surnames to full names.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use super::marks::RawQuote;
 use super::words::{self, Role};
@@ -9,11 +9,11 @@ use crate::claim::date::lex::{self, Kind, Tok};
 
 /// A capitalized name run outside quotes, with the titles around it.
 #[derive(Debug, Clone)]
-pub(crate) struct Name {
+pub(crate) struct Name<'a> {
     /// First token of the name proper (titles excluded).
     pub first: usize,
-    /// The name tokens, joined by spaces.
-    pub name: String,
+    /// The name tokens, joined by spaces (borrowed from the text when written that way).
+    pub name: Cow<'a, str>,
     /// Number of name words (`Min-ji Greco` and `Mohamed El-Erian` have two).
     pub ntoks: usize,
     /// Last token of the name.
@@ -34,13 +34,36 @@ pub(crate) struct Doc<'a> {
     /// True for tokens inside a quote (marks included).
     pub in_quote: Vec<bool>,
     /// Names outside quotes, in order.
-    pub names: Vec<Name>,
+    pub names: Vec<Name<'a>>,
     /// Surname -> full name; `None` when two people share it.
-    surnames: HashMap<String, Option<String>>,
+    surnames: Surnames,
+}
+
+/// Surname -> full name (`None` when two people share it): a short list per document, searched
+/// linearly (cheaper than hashing for the few people of an article).
+#[derive(Default)]
+struct Surnames(Vec<(String, Option<String>)>);
+
+impl Surnames {
+    fn get(&self, surname: &str) -> Option<&Option<String>> {
+        self.0.iter().find(|(s, _)| s == surname).map(|(_, f)| f)
+    }
+
+    fn insert(&mut self, surname: String, full: Option<String>) {
+        match self.0.iter_mut().find(|(s, _)| *s == surname) {
+            Some(slot) => slot.1 = full,
+            None => self.0.push((surname, full)),
+        }
+    }
 }
 
 pub(crate) fn is_cap(t: &Tok<'_>) -> bool {
-    t.kind == Kind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+    t.kind == Kind::Word
+        && match t.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => t.text.chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        }
 }
 
 fn is_all_caps(s: &str) -> bool {
@@ -109,6 +132,27 @@ pub(crate) fn is_joiner(toks: &[Tok<'_>], j: usize) -> bool {
         // `O'Brien`, `D’Souza`.
         Kind::Punct('\'' | '’') => prev.text.len() == 1 && is_cap(next),
         _ => false,
+    }
+}
+
+/// [`join_name`], borrowing from `text` when the tokens are written with single spaces between
+/// words.
+fn join_name_in<'a>(text: &'a str, toks: &[Tok<'a>], idx: &[usize]) -> Cow<'a, str> {
+    let (Some(&f), Some(&l)) = (idx.first(), idx.last()) else {
+        return Cow::Borrowed("");
+    };
+    let written = &text[toks[f].start..toks[l].end];
+    let contiguous = idx.windows(2).all(|w| w[1] == w[0] + 1);
+    let single_spaced = contiguous
+        && idx[1..].iter().all(|&x| {
+            let gap = toks[x].start - toks[x - 1].end;
+            gap == 0 && !toks[x].space_before
+                || gap == 1 && text.as_bytes()[toks[x - 1].end] == b' '
+        });
+    if single_spaced {
+        Cow::Borrowed(written)
+    } else {
+        Cow::Owned(join_name(toks, idx))
     }
 }
 
@@ -198,7 +242,7 @@ impl<'a> Doc<'a> {
             sent,
             in_quote,
             names: Vec::new(),
-            surnames: HashMap::new(),
+            surnames: Surnames::default(),
         };
         doc.find_names();
         doc
@@ -249,20 +293,20 @@ impl<'a> Doc<'a> {
             i = j.max(i + 1);
         }
         // Surname table from full person names.
-        let mut surnames: HashMap<String, Option<String>> = HashMap::new();
+        let mut surnames = Surnames::default();
         for nm in self.names.iter().filter(|n| n.person && n.ntoks >= 2) {
             let last = nm.name.rsplit(' ').next().unwrap_or(&nm.name).to_string();
             match surnames.get(&last) {
                 None => {
-                    surnames.insert(last, Some(nm.name.clone()));
+                    surnames.insert(last, Some(nm.name.to_string()));
                 }
-                Some(Some(existing)) if *existing != nm.name => {
+                Some(Some(existing)) if *existing != *nm.name => {
                     // A longer form of the same person ("Ursula von der Leyen" vs "von der Leyen")
                     // would share a suffix; different first names are different people.
-                    if !(existing.ends_with(&nm.name) || nm.name.ends_with(existing.as_str())) {
+                    if !(existing.ends_with(&*nm.name) || nm.name.ends_with(existing.as_str())) {
                         surnames.insert(last, None);
                     } else if nm.name.len() > existing.len() {
-                        surnames.insert(last, Some(nm.name.clone()));
+                        surnames.insert(last, Some(nm.name.to_string()));
                     }
                 }
                 _ => {}
@@ -407,7 +451,7 @@ impl<'a> Doc<'a> {
                         | "secretary"
                 )
         });
-        let name = join_name(&self.toks, name_items);
+        let name = join_name_in(self.text, &self.toks, name_items);
         let nwords = name.split(' ').count();
         let person = !org && !acronym && (has_role || (2..=4).contains(&nwords));
         self.names.push(Name {
@@ -457,7 +501,7 @@ impl<'a> Doc<'a> {
             if nm.person {
                 let full = match self.surnames.get(&nm.name) {
                     Some(Some(f)) if nm.ntoks == 1 => f.clone(),
-                    _ => nm.name.clone(),
+                    _ => nm.name.to_string(),
                 };
                 out.push((nm.sent, full));
             }
@@ -508,7 +552,7 @@ impl<'a> Doc<'a> {
             }
             let full = match self.surnames.get(&nm.name) {
                 Some(Some(f)) if nm.ntoks == 1 => f.clone(),
-                _ => nm.name.clone(),
+                _ => nm.name.to_string(),
             };
             match &found {
                 None => found = Some(full),
