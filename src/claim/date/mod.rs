@@ -266,20 +266,19 @@ fn future_cue(toks: &[Tok<'_>], first: usize) -> bool {
             Kind::Punct('.' | '!' | '?' | ';') => break,
             // "won" only as in "won't" (not the past of "win"), "plan" only as a verb ("plan
             // to", not "under a plan unveiled on ...").
-            Kind::Word if p.is("won") => {
-                if toks
-                    .get(j + 1)
-                    .is_some_and(|a| a.is_punct('\'') || a.is_punct('’'))
-                    && toks.get(j + 2).is_some_and(|t| t.is("t"))
-                {
-                    return true;
-                }
+            Kind::Word
+                if p.is("won")
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|a| a.is_punct('\'') || a.is_punct('’'))
+                    && toks.get(j + 2).is_some_and(|t| t.is("t")) =>
+            {
+                return true;
             }
-            Kind::Word if p.is("plan") => {
-                if toks.get(j + 1).is_some_and(|t| t.is("to")) {
-                    return true;
-                }
+            Kind::Word if p.is("plan") && toks.get(j + 1).is_some_and(|t| t.is("to")) => {
+                return true;
             }
+            Kind::Word if p.is("won") || p.is("plan") => {}
             Kind::Word if lexicon::is_future_cue(p.text) => return true,
             _ => {}
         }
