@@ -24,21 +24,33 @@
 //!    `Peskov conveyed to reporters.`;
 //! 4. before the opening mark, in the same sentence: `Macron said: “...”`, `Peskov emphasized
 //!    that this issue is of "..."`, `..., saying that “...”` (a participle after a comma takes
-//!    the sentence's subject);
+//!    the sentence's subject); a quote that ends its sentence inside its marks (`said: “... .”
+//!    Officials said 259 ...`) takes this attribution before 2. and 3., and after such a quote
+//!    a verb followed by its object (`Johnson said nothing more`) starts a new sentence rather
+//!    than an attribution;
 //! 5. continuation: a quote that opens a paragraph right after another attributed quote (and its
 //!    attribution sentence) has the same speaker, with no verb.
 //!
 //! # Speakers
 //!
 //! Titles and offices are not part of a name (`Kremlin spokesman Dmitry Peskov` -> `Dmitry
-//! Peskov`, `UK PM Keir Starmer` -> `Keir Starmer`). A surname alone resolves to the full name
+//! Peskov`, `UK PM Keir Starmer` -> `Keir Starmer`, `said Romanian emergency services chief
+//! Rafael Green` -> `Rafael Green`, `Central Bank of Ireland Governor Jun Mizrahi` -> `Jun
+//! Mizrahi`, `Medellin Mayor Thandiwe Medina` -> `Thandiwe Medina`). Hyphens and apostrophes
+//! join name parts (`Mohamed El-Erian`, `Min-ji Greco`, `Avi O'Brien`). An age or a title in
+//! apposition sits between name and verb (`Johnson, 59, said`, `Diego Clarke, analyst at
+//! Brightwater Capital, said`). A surname alone resolves to the full name
 //! introduced in the document (`Peskov` -> `Dmitry Peskov`). `he`/`she` resolve to the first
 //! person named in the closest preceding sentence that names one (the subject, in news style),
-//! skipping a person whose first name says the pronoun does not fit, then to the last speaker.
+//! skipping a person whose first name says the pronoun does not fit, then to the last speaker,
+//! then to a single capitalized word opening the previous sentence (`Johnson spoke. “Yes,” he
+//! said.`).
 //! A descriptor (`the Russian leader`, `the spokesperson`) resolves only when exactly one person
 //! in the document was introduced with a matching title (role and nationality); otherwise the
-//! speaker stays `None` while `speaker_span` still points at the attribution. Non-person sources
-//! keep their name (`the Telegraph newspaper said` -> `Telegraph`); a lowercase source such as
+//! speaker stays `None` while `speaker_span` still points at the attribution (`Officials said`,
+//! `his wife, Anna, said`, `China’s foreign ministry said`). Non-person sources keep their name
+//! (`the Telegraph newspaper said` -> `Telegraph`, `the Bank of England said` -> `Bank of
+//! England`, `a Downing Street spokesman said` -> `Downing Street`); a lowercase source such as
 //! `the letter reads` has no speaker.
 //!
 //! # Scare quotes and partial quotes
@@ -47,7 +59,11 @@
 //! `‘Legitimate Targets’`, `“Coalition of the Willing”`), is emitted with `fragment: true` and no
 //! speaker, unless an attribution claims it:
 //! - a partial quote that opens the reported clause of a speech verb (`saying on Friday that
-//!   "thousands" of troops ...`) keeps `fragment: true` and gets the speaker and verb;
+//!   "thousands" of troops ...`), or completes a copula in it (`Trump said he was “very
+//!   disappointed”`), keeps `fragment: true` and gets the speaker and verb; a quote after a
+//!   determiner stays a scare quote (`Critics say the “reforms” will ...`);
+//! - a short quote that closes a sentence right after an attributed quote (`“These are lies,”
+//!   Zakharova said. “Pure lies.”`) continues it: `fragment: false`, same speaker;
 //! - a short quote closed by a comma or a stop inside the marks and followed by an attribution
 //!   (`“Stop,” Peskov said.`) is a full quote: `fragment: false`, with its speaker.
 //!
@@ -56,10 +72,10 @@
 //!
 //! # Limits
 //!
-//! A pronoun resolves only to a person the document introduced: with a title ("Russian President
+//! A pronoun resolves to a person the document introduced: with a title ("Russian President
 //! Vladimir Putin", "Kremlin spokesman Peskov"), as a two-to-four-word name, or by the surname of
-//! one. A bare surname never introduced ("Putin's comments ... He said") leaves the speaker
-//! `None`. The next-line attribution must follow on the very next line (no blank line) and be at
+//! one; a bare surname never introduced counts only when it opens the previous sentence
+//! ("Johnson spoke."), so "Putin's comments ... He said" leaves the speaker `None`. The next-line attribution must follow on the very next line (no blank line) and be at
 //! most 14 tokens long.
 //!
 //! ```

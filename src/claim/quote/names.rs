@@ -323,15 +323,17 @@ impl<'a> Doc<'a> {
     /// Splits a capitalized run into titles and name, and records it.
     fn add_name(&mut self, items: &[usize]) {
         let mut k = 0;
-        while k < items.len() && words::is_function_word(self.toks[items[k]].text) {
+        let class = |x: usize| words::class(self.toks[x].text);
+        while k < items.len() && class(items[k]) & words::FUNCTION != 0 {
             k += 1;
         }
         let mut titles: Vec<String> = Vec::new();
         while k < items.len() {
             let w = self.toks[items[k]].text;
-            if words::title_role(w).is_some()
-                || words::is_nationality(w)
-                || (words::is_org_word(w) && k + 1 < items.len())
+            let c = class(items[k]);
+            if c & words::TITLE != 0
+                || words::nationality_in(w, c)
+                || (c & words::ORG != 0 && k + 1 < items.len())
             {
                 titles.push(w.to_ascii_lowercase());
                 k += 1;
@@ -345,7 +347,7 @@ impl<'a> Doc<'a> {
         let last_title = if items.len() >= k + 3 {
             items[k..]
                 .iter()
-                .rposition(|&x| words::is_person_title(self.toks[x].text))
+                .rposition(|&x| class(x) & words::PERSON_TITLE != 0)
                 .map(|p| p + k)
         } else {
             None
@@ -355,7 +357,7 @@ impl<'a> Doc<'a> {
             if (2..=4).contains(&rest)
                 && !items[last_title + 1..]
                     .iter()
-                    .any(|&x| words::title_role(self.toks[x].text).is_some())
+                    .any(|&x| class(x) & words::TITLE != 0)
             {
                 while k <= last_title {
                     titles.push(self.toks[items[k]].text.to_ascii_lowercase());
@@ -401,11 +403,12 @@ impl<'a> Doc<'a> {
             }
             if p.is_punct(',') && !comma && titles.is_empty() {
                 comma = true;
-            } else if p.kind == Kind::Word
-                && (words::title_role(p.text).is_some()
-                    || words::is_nationality(p.text)
-                    || (is_cap(p) && words::is_org_word(p.text)))
-            {
+            } else if p.kind == Kind::Word && {
+                let c = words::class(p.text);
+                c & words::TITLE != 0
+                    || words::nationality_in(p.text, c)
+                    || (is_cap(p) && c & words::ORG != 0)
+            } {
                 titles.push(p.text.to_ascii_lowercase());
             } else {
                 break;
@@ -416,9 +419,7 @@ impl<'a> Doc<'a> {
         if comma && titles.is_empty() {
             // a bare comma before the name is not apposition
         }
-        let org = name_items
-            .iter()
-            .any(|&x| words::is_org_word(self.toks[x].text));
+        let org = name_items.iter().any(|&x| class(x) & words::ORG != 0);
         let acronym = name_items.iter().any(|&x| is_all_caps(self.toks[x].text));
         let has_role = titles.iter().any(|t| {
             words::title_role(t).is_some_and(|r| r != Role::Other)

@@ -415,6 +415,49 @@ const TITLES: &[(&str, Role)] = &[
     ("commissioner", Role::Other),
 ];
 
+/// Word classes, as bits of [`class`]: one lookup for the lists a capitalized run is checked
+/// against.
+pub(crate) const FUNCTION: u8 = 1;
+/// A title or office word ([`title_role`] is `Some`).
+pub(crate) const TITLE: u8 = 2;
+/// In the nationality list (without the capital-letter condition of [`is_nationality`]).
+pub(crate) const NATIONALITY: u8 = 4;
+/// An organisation or place word ([`is_org_word`]).
+pub(crate) const ORG: u8 = 8;
+/// A person's title ([`is_person_title`]).
+pub(crate) const PERSON_TITLE: u8 = 16;
+
+/// The classes of `word` (ASCII case-insensitive), or 0.
+pub(crate) fn class(word: &str) -> u8 {
+    static MAP: OnceLock<WordMap<u8>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut all: std::collections::BTreeMap<&str, u8> = std::collections::BTreeMap::new();
+        for w in FUNCTION_WORDS {
+            *all.entry(w).or_default() |= FUNCTION;
+        }
+        for (w, _) in TITLES {
+            *all.entry(w).or_default() |= TITLE;
+            if !is_title_modifier(w) {
+                *all.entry(w).or_default() |= PERSON_TITLE;
+            }
+        }
+        for w in NATIONALITIES {
+            *all.entry(w).or_default() |= NATIONALITY;
+        }
+        for w in ORG_WORDS {
+            *all.entry(w).or_default() |= ORG;
+        }
+        WordMap::new(all)
+    })
+    .get_lower(word)
+    .unwrap_or(0)
+}
+
+/// [`is_nationality`] from the classes of `word`.
+pub(crate) fn nationality_in(word: &str, class: u8) -> bool {
+    class & NATIONALITY != 0 && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+}
+
 /// A title that names a person's position ("spokesperson", "mayor", "chief", "governor"), as
 /// opposed to the modifiers and institutions among the title words ("foreign", "deputy",
 /// "ministry", "White House").
