@@ -127,13 +127,19 @@ impl ShingleSet {
     /// The distinct shingles of `text`.
     pub fn of(shingler: &Shingler, text: &str) -> ShingleSet {
         let mut v: Vec<u32> = Vec::with_capacity(text.len() / 5);
-        shingler.for_each(text, |h| v.push((h >> 32) as u32));
+        shingler.for_each(text, |h| v.push(ShingleSet::hash32(h)));
         ShingleSet::from_hashes(v)
     }
 
-    /// A set from 32-bit hashes in any order, with repeats.
+    /// The 32-bit hash a set keeps of a shingle hash from [`Shingler::for_each`].
+    #[inline]
+    pub fn hash32(h: u64) -> u32 {
+        (h >> 32) as u32
+    }
+
+    /// A set from 32-bit hashes ([`ShingleSet::hash32`]) in any order, with repeats.
     pub fn from_hashes(mut v: Vec<u32>) -> ShingleSet {
-        v.sort_unstable();
+        radix_sort(&mut v);
         v.dedup();
         ShingleSet(v.into_boxed_slice())
     }
@@ -178,9 +184,64 @@ impl ShingleSet {
     }
 }
 
+/// Sorts `v`, whose values are uniformly distributed hashes: a counting pass scatters them into
+/// about `len / 2` buckets by their top bits (so the array is in order up to a bucket), then an
+/// insertion sort finishes within the buckets, moving each value by about one place. For the few
+/// hundred hashes of an article that is about 5 times fewer instructions than a comparison sort.
+fn radix_sort(v: &mut Vec<u32>) {
+    let n = v.len();
+    if n <= 32 {
+        v.sort_unstable();
+        return;
+    }
+    let bits = (usize::BITS - (n / 2).leading_zeros()).clamp(4, 16);
+    let shift = 32 - bits;
+    let mut next = vec![0u32; 1 << bits];
+    for &x in v.iter() {
+        next[(x >> shift) as usize] += 1;
+    }
+    let mut sum = 0;
+    for slot in next.iter_mut() {
+        let count = *slot;
+        *slot = sum;
+        sum += count;
+    }
+    let mut out = vec![0u32; n];
+    for &x in v.iter() {
+        let slot = &mut next[(x >> shift) as usize];
+        out[*slot as usize] = x;
+        *slot += 1;
+    }
+    for i in 1..n {
+        let x = out[i];
+        let mut j = i;
+        while j > 0 && out[j - 1] > x {
+            out[j] = out[j - 1];
+            j -= 1;
+        }
+        out[j] = x;
+    }
+    *v = out;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn radix_sort_sorts(mut v in proptest::collection::vec(proptest::num::u32::ANY, 0..600), small in proptest::bool::ANY) {
+            if small {
+                for x in &mut v {
+                    *x &= 0xf0ff_0f00; // many values in few buckets
+                }
+            }
+            let mut want = v.clone();
+            want.sort_unstable();
+            radix_sort(&mut v);
+            proptest::prop_assert_eq!(v, want);
+        }
+    }
 
     #[test]
     fn hashes_are_stable() {
