@@ -378,6 +378,7 @@ pub enum Stage {
 }
 
 /// Fingerprints kept between the passes, for all documents.
+#[derive(Default)]
 struct Prints {
     /// `bands` keys per document (MinHash).
     keys: Vec<u64>,
@@ -404,6 +405,54 @@ impl Prints {
         self.empty.extend(other.empty);
     }
 
+    fn clear(&mut self) {
+        self.keys.clear();
+        self.low_bits.clear();
+        self.sketch.clear();
+        self.simhashes.clear();
+        self.empty.clear();
+    }
+
+    /// The fingerprints of the one document held, in one allocation.
+    fn pack(&self) -> Packed {
+        let mut words = Vec::with_capacity(
+            self.keys.len()
+                + self.sketch.len()
+                + self.low_bits.len().div_ceil(8)
+                + self.simhashes.len(),
+        );
+        words.extend_from_slice(&self.keys);
+        words.extend_from_slice(&self.sketch);
+        words.extend(self.low_bits.chunks(8).map(|c| {
+            let mut b = [0u8; 8];
+            b[..c.len()].copy_from_slice(c);
+            u64::from_le_bytes(b)
+        }));
+        words.extend(self.simhashes.iter().map(|h| h.0));
+        Packed {
+            words: words.into_boxed_slice(),
+            empty: self.empty[0],
+        }
+    }
+
+    /// Appends one document packed by [`Prints::pack`] with `bands` keys, `sketch` sketch words
+    /// and `k` low bytes (MinHash), or a SimHash (`k == 0`).
+    fn push_packed(&mut self, p: &Packed, bands: usize, sketch: usize, k: usize) {
+        self.empty.push(p.empty);
+        if k == 0 {
+            self.simhashes.push(SimHash(p.words[0]));
+            return;
+        }
+        self.keys.extend_from_slice(&p.words[..bands]);
+        self.sketch
+            .extend_from_slice(&p.words[bands..bands + sketch]);
+        let start = self.low_bits.len();
+        for w in &p.words[bands + sketch..] {
+            self.low_bits.extend_from_slice(&w.to_le_bytes());
+        }
+        self.low_bits.truncate(start + k);
+    }
+
     fn shrink_to_fit(&mut self) {
         self.keys.shrink_to_fit();
         self.low_bits.shrink_to_fit();
@@ -411,6 +460,17 @@ impl Prints {
         self.simhashes.shrink_to_fit();
         self.empty.shrink_to_fit();
     }
+}
+
+/// One document's fingerprints on their way from a worker to the in-order consumer.
+struct Packed {
+    words: Box<[u64]>,
+    empty: bool,
+}
+
+thread_local! {
+    /// A worker's scratch space for one document's fingerprints and shingle hashes.
+    static SCRATCH: std::cell::RefCell<(Prints, Vec<u32>)> = std::cell::RefCell::default();
 }
 
 /// The outcome of verification.
@@ -469,19 +529,29 @@ impl Dedup {
         let mut cache: Vec<(u32, ShingleSet)> = Vec::new();
         let mut cache_left = self.config.cache_bytes;
         let collect = AtomicBool::new(cache_left > 0);
+        let (bands, sketch_words, low_bytes) = match self.config.method {
+            Method::MinHash => (
+                self.lsh.bands(),
+                self.sketch_words(),
+                self.config.num_hashes,
+            ),
+            Method::SimHash => (0, 0, 0),
+        };
         let skipped = corpus.par_map(
             self.config.batch_bytes,
             |doc| {
-                let mut out = self.empty_prints(1);
-                let set = if collect.load(Ordering::Relaxed) {
-                    let mut hashes = Vec::with_capacity(doc.text.len() / 5);
-                    self.fingerprint_one(&doc.text, &mut out, Some(&mut hashes));
-                    Some(ShingleSet::from_hashes(hashes))
-                } else {
-                    self.fingerprint_one(&doc.text, &mut out, None);
-                    None
-                };
-                (out, doc.text.len() as u64, set)
+                SCRATCH.with_borrow_mut(|(out, hashes)| {
+                    out.clear();
+                    let set = if collect.load(Ordering::Relaxed) {
+                        hashes.clear();
+                        self.fingerprint_one(&doc.text, out, Some(hashes));
+                        Some(ShingleSet::from_slice(hashes))
+                    } else {
+                        self.fingerprint_one(&doc.text, out, None);
+                        None
+                    };
+                    (out.pack(), doc.text.len() as u64, set)
+                })
             },
             |batch| {
                 let mut bytes = 0;
@@ -502,7 +572,7 @@ impl Dedup {
                         published: meta.published,
                         origin: meta.origin,
                     });
-                    prints.append(one);
+                    prints.push_packed(&one, bands, sketch_words, low_bytes);
                 }
                 collect.store(cache_left > 0, Ordering::Relaxed);
                 progress(Stage::Fingerprint, bytes);
