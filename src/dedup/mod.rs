@@ -33,7 +33,8 @@
 //!    (kept: `k` bytes per document) is more than [`PREFILTER_MARGIN`] below the threshold are
 //!    dropped here: on the generator's corpus that removes 90% of LSH candidates (articles on the
 //!    same subject sharing much of their vocabulary) before any text is read again. Before that,
-//!    a 1-bit sketch (bit 8 of 256 MinHash values, 32 bytes per document) drops, in a few
+//!    a bit sketch (bit 8 of 256 MinHash values, or bits 8-9 of 128, 32 bytes per document)
+//!    drops, in a few
 //!    instructions per pair, the pairs of unrelated documents that share a band by chance: their
 //!    number grows quadratically with the corpus (large buckets of articles sharing vocabulary).
 //! 3. **Verify**: the shingle sets of the documents in some candidate pair are kept from the
