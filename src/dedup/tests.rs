@@ -188,13 +188,33 @@ fn streaming_matches_in_memory() {
     }
     std::fs::write(&path, lines).unwrap();
     let corpus = Corpus::open(&[&path], Default::default()).unwrap();
-    // Small batches, to cross batch boundaries.
-    let dedup = Dedup::builder().batch_bytes(3000).build().unwrap();
+    // Small batches, to cross batch boundaries; no shingle sets kept, every candidate read again.
+    let dedup = Dedup::builder()
+        .batch_bytes(3000)
+        .cache_bytes(0)
+        .build()
+        .unwrap();
     let streamed = dedup.run_corpus(&corpus, &|_, _| {}).unwrap();
     let in_memory = dedup.run(&docs);
     assert_eq!(canonical(&streamed), canonical(&in_memory));
     assert!(streamed.docs()[0].origin.is_some());
     assert!(streamed.stats().reread > 0);
+    assert_eq!(streamed.stats().cached, 0);
+    // Shingle sets kept for all, for some (a budget spent part way), for none: same result.
+    let all = streamed.stats().reread;
+    for (budget, some_cached, some_reread) in [(64 << 20, true, false), (2_000, true, true)] {
+        let dedup = Dedup::builder()
+            .batch_bytes(3000)
+            .cache_bytes(budget)
+            .build()
+            .unwrap();
+        let r = dedup.run_corpus(&corpus, &|_, _| {}).unwrap();
+        assert_eq!(canonical(&r), canonical(&in_memory), "budget {budget}");
+        let s = r.stats();
+        assert_eq!(s.cached + s.reread, all, "budget {budget}");
+        assert_eq!(s.cached > 0, some_cached, "budget {budget}");
+        assert_eq!(s.reread > 0, some_reread, "budget {budget}");
+    }
 }
 
 #[test]
@@ -277,4 +297,25 @@ fn equal_bytes_counts_matching_positions() {
         assert_eq!(equal_bytes(&x, &y), want, "len {len}");
         assert_eq!(equal_bytes(&x, &x), len);
     }
+}
+
+#[test]
+fn bit_sketch_layout_fills_256_bits() {
+    assert_eq!(sketch_layout(1024), (256, 1));
+    assert_eq!(sketch_layout(256), (256, 1));
+    assert_eq!(sketch_layout(200), (200, 1));
+    assert_eq!(sketch_layout(128), (128, 2));
+    assert_eq!(sketch_layout(80), (80, 2));
+    assert_eq!(sketch_layout(64), (64, 4));
+    assert_eq!(sketch_layout(8), (8, 8));
+    for k in 8..=1024 {
+        let (values, per_value) = sketch_layout(k);
+        assert!(values <= k && values * per_value <= SKETCH_BITS, "{k}");
+        assert_eq!(64 % per_value, 0);
+    }
+    // One bit per value: the figures of the docs.
+    assert_eq!(sketch_max_differ(0.8, 256, 1), 55);
+    assert_eq!(sketch_max_differ(0.8, 128, 2), 61);
+    // More bits per value: the bound in standard deviations, not the count, stays the same.
+    assert!(sketch_max_differ(0.8, 128, 2) > sketch_max_differ(0.8, 128, 1));
 }

@@ -1,5 +1,7 @@
 //! Word shingles hashed to `u64` in one pass over the text.
 
+use std::cell::RefCell;
+
 use crate::text::for_each_token;
 
 /// The largest supported shingle length, in words.
@@ -126,16 +128,32 @@ pub struct ShingleSet(Box<[u32]>);
 impl ShingleSet {
     /// The distinct shingles of `text`.
     pub fn of(shingler: &Shingler, text: &str) -> ShingleSet {
-        let mut v: Vec<u32> = Vec::with_capacity(text.len() / 5);
-        shingler.for_each(text, |h| v.push((h >> 32) as u32));
-        ShingleSet::from_hashes(v)
+        HASHES.with_borrow_mut(|v| {
+            v.clear();
+            shingler.for_each(text, |h| v.push(ShingleSet::hash32(h)));
+            ShingleSet::from_slice(v)
+        })
     }
 
-    /// A set from 32-bit hashes in any order, with repeats.
-    pub fn from_hashes(mut v: Vec<u32>) -> ShingleSet {
-        v.sort_unstable();
-        v.dedup();
-        ShingleSet(v.into_boxed_slice())
+    /// The 32-bit hash a set keeps of a shingle hash from [`Shingler::for_each`].
+    #[inline]
+    pub fn hash32(h: u64) -> u32 {
+        (h >> 32) as u32
+    }
+
+    /// A set from 32-bit hashes ([`ShingleSet::hash32`]) in any order, with repeats.
+    pub fn from_hashes(v: Vec<u32>) -> ShingleSet {
+        ShingleSet::from_slice(&v)
+    }
+
+    /// A set from 32-bit hashes ([`ShingleSet::hash32`]) in any order, with repeats, borrowed:
+    /// one allocation, of the set's exact size (the sorting happens in a per-thread buffer).
+    pub fn from_slice(hashes: &[u32]) -> ShingleSet {
+        SORTED.with_borrow_mut(|(out, buckets)| {
+            sort_into(hashes, out, buckets);
+            out.dedup();
+            ShingleSet(out.as_slice().into())
+        })
     }
 
     /// Number of distinct shingles.
@@ -178,9 +196,76 @@ impl ShingleSet {
     }
 }
 
+thread_local! {
+    /// Per-thread buffers of [`ShingleSet::of`] and [`ShingleSet::from_slice`].
+    static HASHES: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    static SORTED: RefCell<(Vec<u32>, Vec<u32>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// Sorts `v`, whose values are uniformly distributed hashes, into `out`: a counting pass
+/// scatters them into about `len / 2` buckets by their top bits (so they are in order up to a
+/// bucket), then an insertion sort finishes within the buckets, moving each value by about one
+/// place. For the few hundred hashes of an article that is about 5 times fewer instructions
+/// than a comparison sort.
+/// `buckets` is scratch space.
+fn sort_into(v: &[u32], out: &mut Vec<u32>, buckets: &mut Vec<u32>) {
+    let n = v.len();
+    out.clear();
+    if n <= 32 {
+        out.extend_from_slice(v);
+        out.sort_unstable();
+        return;
+    }
+    let bits = (usize::BITS - (n / 2).leading_zeros()).clamp(4, 16);
+    let shift = 32 - bits;
+    buckets.clear();
+    buckets.resize(1 << bits, 0);
+    let next = &mut buckets[..];
+    for &x in v {
+        next[(x >> shift) as usize] += 1;
+    }
+    let mut sum = 0;
+    for slot in next.iter_mut() {
+        let count = *slot;
+        *slot = sum;
+        sum += count;
+    }
+    out.resize(n, 0);
+    for &x in v {
+        let slot = &mut next[(x >> shift) as usize];
+        out[*slot as usize] = x;
+        *slot += 1;
+    }
+    for i in 1..n {
+        let x = out[i];
+        let mut j = i;
+        while j > 0 && out[j - 1] > x {
+            out[j] = out[j - 1];
+            j -= 1;
+        }
+        out[j] = x;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn sort_into_sorts(mut v in proptest::collection::vec(proptest::num::u32::ANY, 0..600), small in proptest::bool::ANY) {
+            if small {
+                for x in &mut v {
+                    *x &= 0xf0ff_0f00; // many values in few buckets
+                }
+            }
+            let mut want = v.clone();
+            want.sort_unstable();
+            let (mut got, mut buckets) = (vec![7; 3], vec![9; 5]);
+            sort_into(&v, &mut got, &mut buckets);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn hashes_are_stable() {

@@ -177,6 +177,116 @@ pub fn band_candidates_filtered(
     pairs
 }
 
+/// A 1-bit sketch per document, for the quick filter of [`band_candidates_sketched`]: `words`
+/// `u64`s per document, document after document; a pair passes when its sketches differ in at
+/// most `max_differ` bits.
+#[derive(Debug, Clone, Copy)]
+pub struct BitSketches<'a> {
+    /// The sketch words, `words` per document.
+    pub bits: &'a [u64],
+    /// Words per document, `1..=4`.
+    pub words: usize,
+    /// The most differing bits of a pair that passes.
+    pub max_differ: u32,
+}
+
+/// [`band_candidates_filtered`] whose quick filter is a bit-sketch Hamming distance.
+///
+/// Same pairs as `band_candidates_filtered(keys, bands, skip, quick, keep)` with `quick(a, b)` =
+/// "the sketches of `a` and `b` differ in at most `max_differ` bits", but faster on large runs
+/// of equal band keys: the sketches of a run are copied next to each other first, so the
+/// quadratic loop over its pairs reads memory in order (no cache miss per pair) and compiles to
+/// straight-line code for the known number of words.
+pub fn band_candidates_sketched(
+    keys: &[u64],
+    bands: usize,
+    skip: &[bool],
+    sketch: BitSketches<'_>,
+    keep: impl Fn(u32, u32) -> bool + Sync,
+) -> Vec<(u32, u32)> {
+    assert!(bands > 0 && keys.len() % bands == 0);
+    let n = keys.len() / bands;
+    assert_eq!(skip.len(), n);
+    assert!((1..=4).contains(&sketch.words) && sketch.bits.len() == n * sketch.words);
+    let mut pairs: Vec<(u32, u32)> = (0..bands)
+        .into_par_iter()
+        .flat_map_iter(|band| {
+            let mut col: Vec<(u64, u32)> = (0..n)
+                .filter(|&i| !skip[i])
+                .map(|i| (keys[i * bands + band], i as u32))
+                .collect();
+            col.sort_unstable();
+            let later = |a: u32, b: u32| {
+                let (ka, kb) = (&keys[a as usize * bands..], &keys[b as usize * bands..]);
+                !(0..band).any(|e| ka[e] == kb[e]) && keep(a, b)
+            };
+            match sketch.words {
+                1 => sketched_runs::<1>(&col, sketch, later),
+                2 => sketched_runs::<2>(&col, sketch, later),
+                3 => sketched_runs::<3>(&col, sketch, later),
+                _ => sketched_runs::<4>(&col, sketch, later),
+            }
+        })
+        .collect();
+    // Each pair comes from exactly one band: sorting makes the order independent of scheduling.
+    pairs.par_sort_unstable();
+    pairs
+}
+
+/// [`runs_to_pairs`] with the bit-sketch filter of [`band_candidates_sketched`] applied first,
+/// `W` sketch words per document.
+fn sketched_runs<const W: usize>(
+    col: &[(u64, u32)],
+    sketch: BitSketches<'_>,
+    keep: impl Fn(u32, u32) -> bool,
+) -> Vec<(u32, u32)> {
+    let of = |doc: u32| -> [u64; W] {
+        sketch.bits[doc as usize * W..][..W]
+            .try_into()
+            .expect("W words")
+    };
+    let mut out = Vec::new();
+    let mut local: Vec<[u64; W]> = Vec::new();
+    let mut differ: Vec<u32> = Vec::new();
+    let mut start = 0;
+    while start < col.len() {
+        let mut end = start + 1;
+        while end < col.len() && col[end].0 == col[start].0 {
+            end += 1;
+        }
+        let run = &col[start..end];
+        start = end;
+        if run.len() < 2 {
+            continue;
+        }
+        local.clear();
+        local.extend(run.iter().map(|&(_, doc)| of(doc)));
+        // Within a run the documents are in increasing order (the column is sorted by
+        // (key, document)), so `a < b` below.
+        for x in 0..run.len() - 1 {
+            let sx = local[x];
+            let rest = &local[x + 1..];
+            differ.clear();
+            differ.extend(rest.iter().map(|sy| {
+                let mut d = 0;
+                for w in 0..W {
+                    d += (sx[w] ^ sy[w]).count_ones();
+                }
+                d
+            }));
+            for (y, &d) in differ.iter().enumerate() {
+                if d <= sketch.max_differ {
+                    let (a, b) = (run[x].1, run[x + 1 + y].1);
+                    if keep(a, b) {
+                        out.push((a, b));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// All pairs inside runs of equal keys of a sorted column, filtered by `keep`.
 fn runs_to_pairs<K: Eq + Copy>(
     col: &[(K, u32)],
@@ -320,6 +430,32 @@ mod tests {
         let keys = [5, 7, 5, 7, 6, 8, 6, 7];
         let got = band_candidates_filtered(&keys, 2, &[false; 4], |a, b| a + b != 1, |_, _| true);
         assert_eq!(got, vec![(0, 3), (1, 3), (2, 3)]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sketched_candidates_match_the_closure_filter(
+            docs in proptest::collection::vec((0u64..3, 0u64..3, proptest::num::u64::ANY, proptest::num::u64::ANY), 2..40),
+            words in 1usize..=4,
+            max_differ in 0u32..80,
+        ) {
+            let bands = 2;
+            let keys: Vec<u64> = docs.iter().flat_map(|d| [d.0, d.1]).collect();
+            // Sketch words drawn from a few values, so that close pairs exist.
+            let bits: Vec<u64> = docs
+                .iter()
+                .flat_map(|d| (0..words).map(move |w| if w % 2 == 0 { d.2 & 0xff } else { d.3 & 0x0f0f }))
+                .collect();
+            let skip: Vec<bool> = (0..docs.len()).map(|i| i % 7 == 3).collect();
+            let keep = |a: u32, b: u32| (a * 31 + b) % 5 != 0;
+            let want = band_candidates_filtered(&keys, bands, &skip, |a, b| {
+                let x = &bits[a as usize * words..][..words];
+                let y = &bits[b as usize * words..][..words];
+                x.iter().zip(y).map(|(p, q)| (p ^ q).count_ones()).sum::<u32>() <= max_differ
+            }, keep);
+            let got = band_candidates_sketched(&keys, bands, &skip, BitSketches { bits: &bits, words, max_differ }, keep);
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
