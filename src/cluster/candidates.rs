@@ -61,6 +61,10 @@ pub(crate) fn days_apart(a: Option<i32>, b: Option<i32>) -> Option<i32> {
 /// date is then sorted by number, and the documents of a long list's window, whose dates are
 /// close, have close numbers, so the accumulator and the dates are read from a few nearby cache
 /// lines instead of at random across the whole corpus (which made 1M documents memory-bound).
+/// Each document scans only the part of a list after its own entry (a pair is seen from its
+/// lower rank), found by position rather than by search, and stops at the first document
+/// published more than `max_days` after it: with dates, the work per document and the span of
+/// the accumulator it touches no longer grow with the corpus.
 pub(crate) fn candidate_pairs(
     rows: &[SparseVec],
     days: &[Option<i32>],
@@ -72,27 +76,50 @@ pub(crate) fn candidate_pairs(
     let mut by_date: Vec<u32> = (0..n as u32).collect();
     by_date.par_sort_unstable_by_key(|&d| (day_key(d as usize), d));
     let day_of_rank: Vec<Option<i32>> = by_date.iter().map(|&d| days[d as usize]).collect();
-    let tops: Vec<Vec<(u64, f32)>> = by_date
-        .par_iter()
-        .map(|&d| top_features(&rows[d as usize], p.top_k))
-        .collect();
-    // Postings as one sorted array of (feature, rank, weight), grouped by feature; within a
+    // Postings as one array of (feature, rank, weight) sorted by feature then rank: within a
     // feature they run by rank, that is by date.
-    let mut entries: Vec<(u64, u32, f32)> = tops
+    let mut entries: Vec<(u64, u32, f32)> = by_date
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(r, t)| t.iter().map(move |&(f, w)| (f, r as u32, w)))
+        .flat_map_iter(|(r, &d)| {
+            top_features(&rows[d as usize], p.top_k)
+                .into_iter()
+                .map(move |(f, w)| (f, r as u32, w))
+        })
         .collect();
     entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut keys: Vec<u64> = Vec::new();
-    let mut starts: Vec<usize> = Vec::new();
+    // Compact postings: rank and weight per entry, the end of each entry's list, and each
+    // document's own entries (their positions in `ranks`).
+    let ranks: Vec<u32> = entries.par_iter().map(|e| e.1).collect();
+    let weights: Vec<f32> = entries.par_iter().map(|e| e.2).collect();
+    // `bounds[list_of[e]]..bounds[list_of[e] + 1]` is entry `e`'s posting list.
+    let mut list_of: Vec<u32> = Vec::with_capacity(entries.len());
+    let mut bounds: Vec<u32> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
-        if keys.last() != Some(&e.0) {
-            keys.push(e.0);
-            starts.push(i);
+        if i == 0 || entries[i - 1].0 != e.0 {
+            bounds.push(i as u32);
+        }
+        list_of.push(bounds.len() as u32 - 1);
+    }
+    bounds.push(entries.len() as u32);
+    let mut own_start: Vec<u32> = vec![0; n + 1];
+    for e in &entries {
+        own_start[e.1 as usize + 1] += 1;
+    }
+    for r in 0..n {
+        own_start[r + 1] += own_start[r];
+    }
+    let mut own: Vec<u32> = vec![0; entries.len()];
+    {
+        let mut fill = own_start.clone();
+        for (i, e) in entries.iter().enumerate() {
+            let slot = &mut fill[e.1 as usize];
+            own[*slot as usize] = i as u32;
+            *slot += 1;
         }
     }
-    starts.push(entries.len());
+    drop(entries);
+    let half = p.max_posting / 2;
 
     let mut pairs: Vec<Pair> = (0..n)
         .into_par_iter()
@@ -100,39 +127,36 @@ pub(crate) fn candidate_pairs(
         .map_init(
             || (vec![0f32; n], Vec::<u32>::new()),
             |(acc, touched), r| {
-                for &(f, w) in &tops[r] {
-                    let Ok(k) = keys.binary_search(&f) else {
-                        continue;
-                    };
-                    let posting = &entries[starts[k]..starts[k + 1]];
-                    // A long posting list only pairs each document with its `max_posting`
-                    // nearest neighbours in date order: the window is symmetric in positions,
-                    // so a pair inside it is seen from its lower rank.
-                    let window = if posting.len() > p.max_posting {
-                        let pos = posting.partition_point(|e| (e.1 as usize) < r);
-                        let half = p.max_posting / 2;
-                        &posting[pos.saturating_sub(half)..(pos + half + 1).min(posting.len())]
+                let day_r = day_of_rank[r];
+                for &e in &own[own_start[r] as usize..own_start[r + 1] as usize] {
+                    let e = e as usize;
+                    let w = weights[e];
+                    // A list longer than
+                    // `max_posting` only pairs each document with its `max_posting / 2`
+                    // nearest neighbours on either side in date order, and the later ones
+                    // are the ones seen from here.
+                    let k = list_of[e] as usize;
+                    let (start, end) = (bounds[k] as usize, bounds[k + 1] as usize);
+                    let stop = if end - start > p.max_posting {
+                        end.min(e + half + 1)
                     } else {
-                        posting
+                        end
                     };
-                    for &(_, s, ws) in window {
-                        if s as usize <= r {
-                            continue;
-                        }
-                        // Out-of-window documents must not take the place of in-window ones
-                        // among the `per_doc` best.
-                        if let (Some(max), Some(d)) = (
-                            p.max_days,
-                            days_apart(day_of_rank[r], day_of_rank[s as usize]),
-                        ) && d > max
+                    for x in e + 1..stop {
+                        let s = ranks[x];
+                        // Later ranks are later dates: past the window, the rest of the list
+                        // is too.
+                        if let (Some(max), Some(d)) =
+                            (p.max_days, days_apart(day_r, day_of_rank[s as usize]))
+                            && d > max
                         {
-                            continue;
+                            break;
                         }
                         let slot = &mut acc[s as usize];
                         if *slot == 0.0 {
                             touched.push(s);
                         }
-                        *slot += w * ws;
+                        *slot += w * weights[x];
                     }
                 }
                 let mut cands: Vec<(u32, f32)> =

@@ -7,7 +7,9 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use super::UnionFind;
 use super::candidates::{CandidateParams, Pair, candidate_pairs, days_apart};
-use super::features::{Feature, SparseVec, Vectors, Weights, readable_features};
+use super::features::{
+    Feature, SparseVec, Vectors, Weights, days_apart_in_year, readable_features,
+};
 use super::linkage::average_linkage;
 use crate::corpus::Document;
 use crate::error::{Error, Result};
@@ -434,12 +436,19 @@ fn prepare<'d>(docs: &'d [Document], weights: &Weights) -> Prepared<'d> {
     }
 }
 
-/// The similarity used by linkage: the cosine, or 0 outside the date window.
-fn sim(prep: &Prepared<'_>, a: usize, b: usize, window: i32) -> f32 {
-    if days_apart(prep.days[a], prep.days[b]).is_some_and(|d| d > window) {
-        return 0.0;
+impl Prepared<'_> {
+    /// Days between two documents: between their publication dates when both have one,
+    /// otherwise between the first dates their texts name (month and day, around the year),
+    /// otherwise unknown.
+    fn apart(&self, a: usize, b: usize) -> Option<i32> {
+        match days_apart(self.days[a], self.days[b]) {
+            Some(d) => Some(d),
+            None => Some(days_apart_in_year(
+                self.vectors.text_dates[a]?,
+                self.vectors.text_dates[b]?,
+            )),
+        }
     }
-    prep.vectors.rows[a].cosine(&prep.vectors.rows[b])
 }
 
 /// One level of linkage: starting from the partition `units` (a label per canonical document,
@@ -459,7 +468,8 @@ fn link_level(
         .filter(|&(a, b, s)| {
             f64::from(s) >= threshold
                 && units[a as usize] != units[b as usize]
-                && days_apart(prep.days[a as usize], prep.days[b as usize])
+                && prep
+                    .apart(a as usize, b as usize)
                     .is_none_or(|d| d <= window)
         })
         .collect();
@@ -475,8 +485,10 @@ fn link_level(
     out
 }
 
-/// Connected components of `members` under `edges` (with edge similarity at least `cut`) and the
-/// units; each small component goes to linkage, each large one is split again with a higher cut.
+/// Connected components of `members` (sorted) under `edges` (with edge similarity at least
+/// `cut`, both ends in `members`) and the units; each small component goes to linkage, each
+/// large one is split again with a higher cut. Each level is one pass over its edges, which it
+/// hands out to the large components.
 fn split_and_link(
     prep: &Prepared<'_>,
     members: &[usize],
@@ -486,53 +498,79 @@ fn split_and_link(
     cut: f64,
     window: i32,
 ) -> Vec<Vec<usize>> {
-    // Local indices.
-    let local: std::collections::HashMap<usize, usize> =
-        members.iter().enumerate().map(|(l, &d)| (d, l)).collect();
+    // Local index of a document: a table over the whole corpus when the component is a large
+    // part of it (a binary search per edge end was most of the story level at 1M documents),
+    // a binary search otherwise.
+    let table: Vec<u32> = if members.len() * 16 >= units.len() {
+        let mut t = vec![u32::MAX; units.len()];
+        for (l, &d) in members.iter().enumerate() {
+            t[d] = l as u32;
+        }
+        t
+    } else {
+        Vec::new()
+    };
+    let local = |d: usize| {
+        if table.is_empty() {
+            members.binary_search(&d).expect("member")
+        } else {
+            table[d] as usize
+        }
+    };
     let mut uf = UnionFind::new(members.len());
-    let mut first_of_unit: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
     for (l, &d) in members.iter().enumerate() {
-        let u = units[d];
-        match first_of_unit.get(&u) {
-            Some(&o) => {
-                uf.union(o, l);
-            }
-            None => {
-                first_of_unit.insert(u, l);
-            }
+        // A unit's smallest member is in the same component as the unit.
+        let u = units[d] as usize;
+        if u != d {
+            uf.union(local(u), l);
         }
     }
     for &(a, b, s) in edges {
-        if f64::from(s) >= cut
-            && let (Some(&la), Some(&lb)) = (local.get(&(a as usize)), local.get(&(b as usize)))
-        {
-            uf.union(la, lb);
+        if f64::from(s) >= cut {
+            uf.union(local(a as usize), local(b as usize));
         }
     }
-    let comps: Vec<Vec<usize>> = uf
-        .sets()
-        .into_iter()
-        .map(|s| s.into_iter().map(|l| members[l]).collect())
-        .collect();
-    if comps.len() == 1 && comps[0].len() > DENSE_MAX && cut < 1.0 {
-        return split_and_link(prep, members, edges, units, threshold, cut + 0.05, window);
+    let sets = uf.sets();
+    if sets.len() == 1 && members.len() > DENSE_MAX && cut < 1.0 {
+        let inner: Vec<Pair> = edges
+            .iter()
+            .copied()
+            .filter(|&(_, _, s)| f64::from(s) >= cut)
+            .collect();
+        return split_and_link(prep, members, &inner, units, threshold, cut + 0.05, window);
     }
-    comps
+    // Component of each local member, and the edges of the large components.
+    let mut comp_of = vec![0u32; members.len()];
+    for (c, set) in sets.iter().enumerate() {
+        for &l in set {
+            comp_of[l] = c as u32;
+        }
+    }
+    let large: Vec<bool> = sets
+        .iter()
+        .map(|s| s.len() > DENSE_MAX && cut < 1.0)
+        .collect();
+    let mut comp_edges: Vec<Vec<Pair>> = vec![Vec::new(); sets.len()];
+    for &(a, b, s) in edges {
+        if f64::from(s) >= cut {
+            let c = comp_of[local(a as usize)] as usize;
+            if large[c] {
+                debug_assert_eq!(c, comp_of[local(b as usize)] as usize);
+                comp_edges[c].push((a, b, s));
+            }
+        }
+    }
+    sets.into_iter()
+        .zip(comp_edges)
+        .enumerate()
+        .collect::<Vec<_>>()
         .into_par_iter()
-        .flat_map_iter(|comp| {
+        .flat_map_iter(|(c, (set, inner))| {
+            let mut comp: Vec<usize> = set.into_iter().map(|l| members[l]).collect();
+            comp.sort_unstable();
             if comp.len() == 1 {
                 vec![comp]
-            } else if comp.len() > DENSE_MAX && cut < 1.0 {
-                let inner: Vec<Pair> = {
-                    let set: std::collections::HashSet<usize> = comp.iter().copied().collect();
-                    edges
-                        .iter()
-                        .copied()
-                        .filter(|&(a, b, _)| {
-                            set.contains(&(a as usize)) && set.contains(&(b as usize))
-                        })
-                        .collect()
-                };
+            } else if large[c] {
                 split_and_link(prep, &comp, &inner, units, threshold, cut + 0.05, window)
             } else {
                 link_component(prep, &comp, units, threshold, window)
@@ -565,14 +603,20 @@ fn link_component(
     for &u in &unit_of {
         sizes[u] += 1;
     }
+    let k = comp.len();
+    let dots = pair_dots(&prep.vectors.rows, comp);
     let mut sums = vec![0f64; m * m];
-    for x in 0..comp.len() {
-        for y in x + 1..comp.len() {
+    for x in 0..k {
+        for y in x + 1..k {
             let (ux, uy) = (unit_of[x], unit_of[y]);
             if ux == uy {
                 continue;
             }
-            let s = f64::from(sim(prep, comp[x], comp[y], window));
+            let s = if prep.apart(comp[x], comp[y]).is_some_and(|d| d > window) {
+                0.0
+            } else {
+                f64::from(dots[x * k + y].min(1.0))
+            };
             sums[ux * m + uy] += s;
             sums[uy * m + ux] += s;
         }
@@ -583,6 +627,45 @@ fn link_component(
         by_rep[rep[unit_of[x]] as usize].push(d);
     }
     by_rep.into_iter().filter(|c| !c.is_empty()).collect()
+}
+
+/// Dot products of all pairs of the documents `comp`: entry `x * k + y` for `x < y`, where `k`
+/// is the number of documents. An inverted index over the component's features pays for the
+/// pairs that share a feature only, instead of one merge of two feature lists per pair (the
+/// step that grew fastest with the corpus). Every pair's products are added in ascending
+/// feature order, as [`SparseVec::cosine`] adds them, so the sums are the same to the bit.
+fn pair_dots(rows: &[SparseVec], comp: &[usize]) -> Vec<f32> {
+    let k = comp.len();
+    let mut postings: Vec<(u64, u32, f32)> = comp
+        .iter()
+        .enumerate()
+        .flat_map(|(x, &d)| {
+            let row = &rows[d];
+            row.ids()
+                .iter()
+                .zip(row.weights())
+                .map(move |(&f, &w)| (f, x as u32, w))
+        })
+        .collect();
+    postings.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut dots = vec![0f32; k * k];
+    let mut i = 0;
+    while i < postings.len() {
+        let f = postings[i].0;
+        let mut j = i + 1;
+        while j < postings.len() && postings[j].0 == f {
+            j += 1;
+        }
+        let run = &postings[i..j];
+        for (a, &(_, x, wx)) in run.iter().enumerate() {
+            let row = &mut dots[x as usize * k..(x as usize + 1) * k];
+            for &(_, y, wy) in &run[a + 1..] {
+                row[y as usize] += wx * wy;
+            }
+        }
+        i = j;
+    }
+    dots
 }
 
 /// Turns per-canonical-document labels into clusters ordered by smallest member, with stable ids

@@ -40,7 +40,10 @@
 //!    [`crate::dedup`] first); events then enter the story level as whole units, so
 //!    groups nest in events and events nest in stories.
 //! 4. When both articles have a `published` date, pairs further apart than the window
-//!    ([`ClusterBuilder::window_days`]) count as dissimilar.
+//!    ([`ClusterBuilder::window_days`]) count as dissimilar. When either lacks one, the first
+//!    month-and-day date each text names (`Feb. 10`, `10 February`; in the title when the text
+//!    has none) stands in for it, compared around the year (no year is known): coverage of one
+//!    event names the event's day, while the next event of a story names another.
 //!
 //! Everything is computed in a canonical order (by document id), in parallel with rayon, with
 //! ties broken by index: the result does not depend on the input order or the thread count.
@@ -68,8 +71,11 @@
 //!   the upper end of the fixtures' plateau. It must not exceed the event threshold.
 //! - **Window 3 days** (`--window-days`): coverage of one event is published within a day or two;
 //!   3 tolerates time zones and late write-ups. Stories use a 60-day window. Undated articles are
-//!   judged on their text alone, which the fixtures show is enough to separate same-actor events
-//!   on different days when the articles name the day or the occasion.
+//!   judged on their text alone, with the first date the text names as their day when it names
+//!   one: on the generator's 10k corpus cut to 90-word excerpts without `published`, every pair of
+//!   articles about one event whose texts both name a date name dates at most 3 days apart,
+//!   while 93% of such pairs from different events of one story are further apart; event F1 there
+//!   goes from 0.898 to 0.920, and nothing changes on the fixtures or on dated corpora.
 
 mod candidates;
 mod eval;
