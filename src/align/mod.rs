@@ -249,19 +249,50 @@ impl AlignClaim {
             self.span.start.saturating_sub(self.sentence.start),
             self.span.end.saturating_sub(self.sentence.start),
         );
-        let mut before = Vec::new();
-        let mut after = Vec::new();
-        crate::text::for_each_token(sentence, |span, t| {
-            if span.end <= start {
-                before.push(t.to_string());
-            } else if span.start >= end && after.len() < 2 {
-                after.push(t.to_string());
+        // Only a window around the claim is tokenized, cut at spaces (a token never spans a
+        // space, so the tokens inside are those of the whole sentence); when it holds fewer than
+        // three tokens before or two after, the whole sentence is.
+        let window = |lo: usize, hi: usize| {
+            let mut ring: [String; 3] = Default::default();
+            let mut n_before = 0usize;
+            let mut after: Vec<String> = Vec::with_capacity(2);
+            crate::text::for_each_token(&sentence[lo..hi], |span, t| {
+                if span.end + lo <= start {
+                    let slot = &mut ring[n_before % 3];
+                    slot.clear();
+                    slot.push_str(t);
+                    n_before += 1;
+                } else if span.start + lo >= end && after.len() < 2 {
+                    after.push(t.to_string());
+                }
+            });
+            let k = n_before.min(3);
+            let before: Vec<String> = (n_before - k..n_before)
+                .map(|i| std::mem::take(&mut ring[i % 3]))
+                .collect();
+            (before, after)
+        };
+        let bytes = sentence.as_bytes();
+        let lo = start
+            .checked_sub(64)
+            .and_then(|x| bytes[..x.min(bytes.len())].iter().rposition(|&b| b == b' '))
+            .unwrap_or(0);
+        let hi = (end + 48 < bytes.len())
+            .then(|| bytes[end + 48..].iter().position(|&b| b == b' '))
+            .flatten()
+            .map_or(bytes.len(), |p| end + 48 + p);
+        let (before, after) = if start <= end && end <= bytes.len() {
+            let (before, after) = window(lo, hi);
+            if (before.len() < 3 && lo > 0) || (after.len() < 2 && hi < bytes.len()) {
+                window(0, bytes.len())
+            } else {
+                (before, after)
             }
-        });
-        let skip = before.len().saturating_sub(3);
+        } else {
+            window(0, bytes.len())
+        };
         let mut words: Vec<String> = before
             .into_iter()
-            .skip(skip)
             .chain(after)
             .filter(|w| !context::is_stop_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
             .collect();
@@ -363,6 +394,8 @@ struct Features {
     verb: Option<String>,
     /// Surname of the speaker ([`context::surname`]).
     surname: Option<String>,
+    /// A quantity's counted noun, normalized ([`lexicon::normalize_phrase`]; empty without one).
+    phrase: String,
     /// `content_words`, `entities`, `local_words` and a quote's words as sorted xxh3 hashes:
     /// the overlaps of every candidate pair compare integers, not strings.
     words: Box<[u64]>,
@@ -395,6 +428,10 @@ impl Features {
             },
             verb: c.verb.as_deref().map(context::verb_base),
             surname: c.speaker.as_deref().and_then(context::surname),
+            phrase: match &c.payload {
+                Payload::Quantity(q) => lexicon::normalize_phrase(q.noun.as_deref().unwrap_or("")),
+                _ => String::new(),
+            },
             words: hashed(&c.content_words),
             entities: hashed(&c.entities),
             local: hashed(&c.local_words),
@@ -559,8 +596,8 @@ fn list(words: &[&str]) -> String {
     s
 }
 
-/// Jaccard similarity of two sorted word lists, with the shared words when `explain` is set
-/// (the empty list otherwise: no allocation, and the hashed lists `ha`, `hb` are compared).
+/// Jaccard similarity of two sorted word lists (counted on their hashed lists `ha`, `hb`), with
+/// the shared words when `explain` is set (the empty list otherwise: no allocation).
 fn overlap<'a>(
     a: &'a [String],
     b: &[String],
@@ -568,20 +605,19 @@ fn overlap<'a>(
     hb: &[u64],
     explain: bool,
 ) -> (f64, usize, Vec<&'a str>) {
-    if explain {
-        let (score, shared) = context::jaccard(a, b);
-        let n = shared.len();
-        (score, n, shared)
+    let n = shared_hashes(ha, hb);
+    let union = ha.len() + hb.len() - n;
+    let score = if union == 0 {
+        0.0
     } else {
-        let n = shared_hashes(ha, hb);
-        let union = ha.len() + hb.len() - n;
-        let score = if union == 0 {
-            0.0
-        } else {
-            n as f64 / union as f64
-        };
-        (score, n, Vec::new())
-    }
+        n as f64 / union as f64
+    };
+    let shared = if explain && n > 0 {
+        context::jaccard(a, b).1
+    } else {
+        Vec::new()
+    };
+    (score, n, shared)
 }
 
 /// Scores a candidate pair of the same kind and block; `None` when it must not be paired.
@@ -629,7 +665,7 @@ fn score_pair(
                         qa.noun.as_deref().unwrap_or(""),
                         qb.noun.as_deref().unwrap_or(""),
                     );
-                    let (pa, pb) = (lexicon::normalize_phrase(na), lexicon::normalize_phrase(nb));
+                    let (pa, pb) = (&fa.phrase, &fb.phrase);
                     if pa == pb {
                         score += 0.1;
                         if explain {

@@ -1,6 +1,6 @@
 //! Comparing two aligned claims: quantity intervals, day ranges, quote word diffs.
 
-use similar::{Algorithm, DiffTag, capture_diff_slices_by_key};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use crate::align::context::{is_negation, is_number};
 use crate::align::{DateRange, Qualifier, Quantity};
@@ -265,8 +265,22 @@ pub struct WordDiff {
 /// assert_eq!(stem("killed"), stem("kills"));
 /// ```
 pub fn stem(w: &str) -> String {
-    let w = w.to_lowercase();
-    let mut s = w.as_str();
+    stem_lower(&w.to_lowercase()).to_string()
+}
+
+/// [`stem`] of a word, borrowed when it is already lower case ASCII (a normalized token, most
+/// often): no allocation.
+fn stem_cow(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(stem_lower(w))
+    } else {
+        std::borrow::Cow::Owned(stem(w))
+    }
+}
+
+/// [`stem`] of a lower-case word.
+fn stem_lower(w: &str) -> &str {
+    let mut s = w;
     for suf in ["ing", "ed", "es", "s", "ly"] {
         if let Some(stripped) = s.strip_suffix(suf) {
             if stripped.chars().count() >= 3 {
@@ -278,7 +292,6 @@ pub fn stem(w: &str) -> String {
     s.strip_suffix('e')
         .filter(|x| x.chars().count() >= 3)
         .unwrap_or(s)
-        .to_string()
 }
 
 /// Diffs two texts word by word (on normalized tokens, shown as written).
@@ -295,7 +308,12 @@ pub fn stem(w: &str) -> String {
 pub fn word_diff(a: &str, b: &str) -> WordDiff {
     let ta = text::tokens(a);
     let tb = text::tokens(b);
-    let ops = capture_diff_slices_by_key(Algorithm::Myers, &ta, &tb, |t| t.text.clone());
+    // Diffed on borrowed words: a key function would clone a String per comparison.
+    let (ka, kb): (Vec<&str>, Vec<&str>) = (
+        ta.iter().map(|t| t.text.as_str()).collect(),
+        tb.iter().map(|t| t.text.as_str()).collect(),
+    );
+    let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
     let mut out: Vec<DiffOp> = Vec::new();
     let mut push = |op: &'static str, words: &mut dyn Iterator<Item = &str>| {
         for w in words {
@@ -343,15 +361,15 @@ pub fn word_diff(a: &str, b: &str) -> WordDiff {
         n
     }
     let negations = |ts: &[text::Token]| ts.iter().filter(|t| is_negation(&t.text)).count();
-    let content = |ts: &[text::Token]| -> Vec<String> {
+    // Content words, stemmed, compared in step without collecting them.
+    fn content(ts: &[text::Token]) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
         ts.iter()
             .filter(|t| {
                 !crate::align::context::is_stop_word(&t.text)
                     && !AUXILIARIES.contains(&t.text.as_str())
             })
-            .map(|t| stem(&t.text))
-            .collect()
-    };
+            .map(|t| stem_cow(&t.text))
+    }
     // Equal runs in the middle, insertions or deletions (of one side only) at the ends.
     let truncated = {
         let changed: Vec<(usize, &DiffOp)> = out
@@ -369,7 +387,7 @@ pub fn word_diff(a: &str, b: &str) -> WordDiff {
         identical: ta.len() == tb.len() && equal == ta.len(),
         numbers_changed: numbers(&ta) != numbers(&tb),
         negation_changed: negations(&ta) != negations(&tb),
-        same_content: content(&ta) == content(&tb),
+        same_content: content(&ta).eq(content(&tb)),
         ratio,
         ops: out,
     }
