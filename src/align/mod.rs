@@ -44,6 +44,7 @@
 
 pub mod context;
 mod lexicon;
+mod words;
 
 use std::collections::BTreeMap;
 
@@ -52,6 +53,7 @@ use serde::Serialize;
 use crate::corpus::{Date, Span};
 
 pub use lexicon::{BUILTIN_CLASSES, NounLexicon};
+pub use words::Words;
 
 /// The kind of a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -192,9 +194,9 @@ pub struct AlignClaim {
     /// What it states.
     pub payload: Payload,
     /// Content words of the sentence (sorted, deduplicated, normalized).
-    pub content_words: Vec<String>,
+    pub content_words: Words,
     /// Entities of the sentence (sorted, deduplicated, normalized).
-    pub entities: Vec<String>,
+    pub entities: Words,
     /// Attributed speaker or source ("the Telegraph newspaper"), if known.
     pub speaker: Option<String>,
     /// Event verb, base form ("sign"), if known.
@@ -202,7 +204,7 @@ pub struct AlignClaim {
     /// Content words right around the claim (a few words before and after, normalized, sorted):
     /// tells apart two figures of one sentence ("revenue of $21.8 billion", "profit fell to $280
     /// million"). Filled by [`AlignClaim::with_local_context`].
-    pub local_words: Vec<String>,
+    pub local_words: Words,
 }
 
 impl AlignClaim {
@@ -231,11 +233,11 @@ impl AlignClaim {
             sentence,
             text: text.into(),
             payload,
-            content_words: Vec::new(),
-            entities: Vec::new(),
+            content_words: Words::default(),
+            entities: Words::default(),
             speaker,
             verb: None,
-            local_words: Vec::new(),
+            local_words: Words::default(),
         }
     }
 
@@ -291,24 +293,22 @@ impl AlignClaim {
         } else {
             window(0, bytes.len())
         };
-        let mut words: Vec<String> = before
+        let words: Vec<String> = before
             .into_iter()
             .chain(after)
             .filter(|w| !context::is_stop_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
             .collect();
-        words.sort();
-        words.dedup();
-        self.local_words = words;
+        self.local_words = Words::from(words);
         self
     }
 
     /// Fills missing context (content words, entities, event verb) from the sentence text.
     pub fn with_sentence_text(mut self, sentence: &str) -> AlignClaim {
         if self.content_words.is_empty() {
-            self.content_words = context::content_words(sentence);
+            self.content_words = Words::from(context::content_words(sentence));
         }
         if self.entities.is_empty() {
-            self.entities = context::entities(sentence);
+            self.entities = Words::from(context::entities(sentence));
         }
         if self.verb.is_none() {
             self.verb = context::event_verb(sentence);
@@ -396,11 +396,8 @@ struct Features {
     surname: Option<String>,
     /// A quantity's counted noun, normalized ([`lexicon::normalize_phrase`]; empty without one).
     phrase: String,
-    /// `content_words`, `entities`, `local_words` and a quote's words as sorted xxh3 hashes:
-    /// the overlaps of every candidate pair compare integers, not strings.
-    words: Box<[u64]>,
-    entities: Box<[u64]>,
-    local: Box<[u64]>,
+    /// A quote's words as sorted xxh3 hashes (the claim's [`Words`] carry their own): the
+    /// overlaps of every candidate pair compare integers, not strings.
     quote: Box<[u64]>,
 }
 
@@ -432,9 +429,6 @@ impl Features {
                 Payload::Quantity(q) => lexicon::normalize_phrase(q.noun.as_deref().unwrap_or("")),
                 _ => String::new(),
             },
-            words: hashed(&c.content_words),
-            entities: hashed(&c.entities),
-            local: hashed(&c.local_words),
             quote: match &c.payload {
                 Payload::Quote(q) => hashed(&q.words),
                 _ => Box::default(),
@@ -596,15 +590,8 @@ fn list(words: &[&str]) -> String {
     s
 }
 
-/// Jaccard similarity of two sorted word lists (counted on their hashed lists `ha`, `hb`), with
-/// the shared words when `explain` is set (the empty list otherwise: no allocation).
-fn overlap<'a>(
-    a: &'a [String],
-    b: &[String],
-    ha: &[u64],
-    hb: &[u64],
-    explain: bool,
-) -> (f64, usize, Vec<&'a str>) {
+/// Jaccard similarity of two hashed, sorted lists, and their number of shared values.
+fn jaccard_hashed(ha: &[u64], hb: &[u64]) -> (f64, usize) {
     let n = shared_hashes(ha, hb);
     let union = ha.len() + hb.len() - n;
     let score = if union == 0 {
@@ -612,6 +599,30 @@ fn overlap<'a>(
     } else {
         n as f64 / union as f64
     };
+    (score, n)
+}
+
+/// Jaccard similarity of two word lists (counted on their hashes), with the shared words when
+/// `explain` is set (the empty list otherwise: no allocation).
+fn overlap<'a>(a: &'a Words, b: &Words, explain: bool) -> (f64, usize, Vec<&'a str>) {
+    let (score, n) = jaccard_hashed(a.hashes(), b.hashes());
+    let shared = if explain && n > 0 {
+        a.shared(b)
+    } else {
+        Vec::new()
+    };
+    (score, n, shared)
+}
+
+/// [`overlap`] of two quotes' word lists (sorted strings, with their hashes).
+fn overlap_quote<'a>(
+    a: &'a [String],
+    b: &[String],
+    ha: &[u64],
+    hb: &[u64],
+    explain: bool,
+) -> (f64, usize, Vec<&'a str>) {
+    let (score, n) = jaccard_hashed(ha, hb);
     let shared = if explain && n > 0 {
         context::jaccard(a, b).1
     } else {
@@ -631,20 +642,8 @@ fn score_pair(
     explain: bool,
 ) -> Option<(f64, Vec<String>)> {
     let mut reasons = Vec::new();
-    let (ctx, n_ctx, shared_ctx) = overlap(
-        &a.content_words,
-        &b.content_words,
-        &fa.words,
-        &fb.words,
-        explain,
-    );
-    let (ent, n_ent, shared_ent) = overlap(
-        &a.entities,
-        &b.entities,
-        &fa.entities,
-        &fb.entities,
-        explain,
-    );
+    let (ctx, n_ctx, shared_ctx) = overlap(&a.content_words, &b.content_words, explain);
+    let (ent, n_ent, shared_ent) = overlap(&a.entities, &b.entities, explain);
     let speakers = fa.same_speaker(fb);
     let verbs = match (&fa.verb, &fb.verb) {
         (Some(x), Some(y)) => Some(x == y),
@@ -680,8 +679,7 @@ fn score_pair(
                     // be the same words, in sentences about the same thing ("the number of
                     // injured stood at 67" / "... stood at 77"); a stray number is never
                     // compared with a count.
-                    let (lj, local, _) =
-                        overlap(&a.local_words, &b.local_words, &fa.local, &fb.local, false);
+                    let (lj, local, _) = overlap(&a.local_words, &b.local_words, false);
                     if local < 2 || lj < 0.5 || ctx < 0.5 {
                         return None;
                     }
@@ -694,7 +692,7 @@ fn score_pair(
                 _ => {
                     // Unit only (money, percentages): the sentences must be about the same thing,
                     // and the words around the figures too ("revenue of", "profit fell").
-                    let local = shared_hashes(&fa.local, &fb.local);
+                    let local = shared_hashes(a.local_words.hashes(), b.local_words.hashes());
                     if ctx < 0.25
                         || n_ctx < 2
                         || (local == 0 && !(a.local_words.is_empty() && b.local_words.is_empty()))
@@ -707,13 +705,7 @@ fn score_pair(
                     }
                 }
             }
-            let (local, _, shared_local) = overlap(
-                &a.local_words,
-                &b.local_words,
-                &fa.local,
-                &fb.local,
-                explain,
-            );
+            let (local, _, shared_local) = overlap(&a.local_words, &b.local_words, explain);
             score += 0.25 * ctx + 0.15 * ent + 0.2 * local;
             if !shared_local.is_empty() {
                 reasons.push(format!(
@@ -749,7 +741,7 @@ fn score_pair(
         }
         (Payload::Quote(qa), Payload::Quote(qb)) => {
             let (wa, wb) = (&qa.words, &qb.words);
-            let (_, n_shared, shared) = overlap(wa, wb, &fa.quote, &fb.quote, explain);
+            let (_, n_shared, shared) = overlap_quote(wa, wb, &fa.quote, &fb.quote, explain);
             let dice = if wa.is_empty() || wb.is_empty() {
                 0.0
             } else {

@@ -315,9 +315,9 @@ pub fn check_owned(
     // The sentence context served the alignment; the comparison and the report do not read
     // it. Freeing it lowers the peak memory of the report building on a large corpus.
     claims.par_iter_mut().for_each(|c| {
-        c.content_words = Vec::new();
-        c.entities = Vec::new();
-        c.local_words = Vec::new();
+        c.content_words = align::Words::default();
+        c.entities = align::Words::default();
+        c.local_words = align::Words::default();
     });
     timings.record("align", t);
     let t = timings.start();

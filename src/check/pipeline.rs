@@ -21,7 +21,7 @@
 use rayon::prelude::*;
 
 use super::{Config, Labels, Timings};
-use crate::align::{self, AlignClaim, DateRange, Payload, Quantity, Quote};
+use crate::align::{self, AlignClaim, DateRange, Payload, Quantity, Quote, Words};
 use crate::claim::{self, Detail};
 use crate::cluster::Clusterer;
 use crate::corpus::{Document, Skipped};
@@ -125,20 +125,16 @@ fn from_claim_bare(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
     Some(a)
 }
 
-fn normalized(words: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = words
-        .iter()
-        .flat_map(|w| {
-            crate::text::normalize(w)
-                .split(' ')
-                .filter(|x| !x.is_empty())
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+/// The words of `words`, normalized ([`crate::text::normalize`], split at spaces).
+fn normalized(words: &[String]) -> Words {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for w in words {
+        // The tokens of `text::normalize(w).split(' ')`, without joining them first.
+        crate::text::for_each_token(w, |_, t| {
+            out.extend(t.split(' ').filter(|x| !x.is_empty()).map(str::to_string));
+        });
+    }
+    Words::from(out)
 }
 
 /// Which context lists a claim shares with the claims of its sentence (compared, never read).
@@ -146,7 +142,7 @@ type SentenceKey = (*const [String], *const [String]);
 
 fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
     // The claims of one sentence share its context lists: normalize them once per sentence.
-    let mut last: Option<(SentenceKey, Vec<String>, Vec<String>)> = None;
+    let mut last: Option<(SentenceKey, Words, Words)> = None;
     claim::extract(d)
         .iter()
         .filter_map(|c| {
