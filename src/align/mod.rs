@@ -507,12 +507,16 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
             .then(q.score.total_cmp(&p.score))
             .then((p.a, p.b).cmp(&(q.a, q.b)))
     });
-    let mut taken: std::collections::HashSet<(usize, u32)> = std::collections::HashSet::new();
+    // (claim, other document) pairs already matched, packed in a u64 (only looked up: the
+    // hasher does not affect the result).
+    let mut taken: std::collections::HashSet<u64, std::hash::BuildHasherDefault<MixHasher>> =
+        std::collections::HashSet::default();
+    let key = |claim: usize, doc: u32| ((claim as u64) << 32) | u64::from(doc);
     let mut in_event = vec![false; claims.len()];
     let mut kept = Vec::new();
     for p in candidates {
         let (da, db) = (claims[p.a].doc, claims[p.b].doc);
-        if taken.contains(&(p.a, db)) || taken.contains(&(p.b, da)) {
+        if taken.contains(&key(p.a, db)) || taken.contains(&key(p.b, da)) {
             continue;
         }
         match p.level {
@@ -524,8 +528,8 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
             Level::Story if in_event[p.a] || in_event[p.b] => continue,
             Level::Story => {}
         }
-        taken.insert((p.a, db));
-        taken.insert((p.b, da));
+        taken.insert(key(p.a, db));
+        taken.insert(key(p.b, da));
         kept.push(p);
     }
     kept.sort_unstable_by_key(|p| (p.a, p.b));
@@ -544,6 +548,29 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
             }
         })
         .collect()
+}
+
+/// A hasher for u64 keys (the splitmix64 finalizer), for in-memory lookups only.
+#[derive(Default)]
+struct MixHasher(u64);
+
+impl std::hash::Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
 }
 
 /// Scores every pair of claims of one block from different documents; keeps those above the
@@ -642,8 +669,23 @@ fn score_pair(
     explain: bool,
 ) -> Option<(f64, Vec<String>)> {
     let mut reasons = Vec::new();
-    let (ctx, n_ctx, shared_ctx) = overlap(&a.content_words, &b.content_words, explain);
-    let (ent, n_ent, shared_ent) = overlap(&a.entities, &b.entities, explain);
+    // Quotes are scored on their own words: the sentence overlaps are not computed for them.
+    let quotes = matches!(a.payload, Payload::Quote(_));
+    let no_overlap = || (0.0, 0, Vec::new());
+    let (ent, n_ent, shared_ent) = if quotes {
+        no_overlap()
+    } else {
+        overlap(&a.entities, &b.entities, explain)
+    };
+    // Dates need a shared entity (checked below too): no need to count the context words.
+    if n_ent == 0 && matches!(a.payload, Payload::Date(_)) {
+        return None;
+    }
+    let (ctx, n_ctx, shared_ctx) = if quotes {
+        no_overlap()
+    } else {
+        overlap(&a.content_words, &b.content_words, explain)
+    };
     let speakers = fa.same_speaker(fb);
     let verbs = match (&fa.verb, &fb.verb) {
         (Some(x), Some(y)) => Some(x == y),

@@ -306,14 +306,24 @@ fn stem_lower(w: &str) -> &str {
 ///                  ("delete", "5,000"), ("insert", "50,000"), ("equal", "troops")]);
 /// ```
 pub fn word_diff(a: &str, b: &str) -> WordDiff {
-    let ta = text::tokens(a);
-    let tb = text::tokens(b);
-    // Diffed on borrowed words: a key function would clone a String per comparison.
-    let (ka, kb): (Vec<&str>, Vec<&str>) = (
-        ta.iter().map(|t| t.text.as_str()).collect(),
-        tb.iter().map(|t| t.text.as_str()).collect(),
+    // The normalized tokens of each text in one buffer (no String per token), diffed as
+    // borrowed words.
+    fn tokens(s: &str, buf: &mut String) -> Vec<(crate::corpus::Span, usize, usize)> {
+        let mut out = Vec::new();
+        text::for_each_token(s, |span, t| {
+            let start = buf.len();
+            buf.push_str(t);
+            out.push((span, start, buf.len()));
+        });
+        out
+    }
+    let (mut buf_a, mut buf_b) = (String::new(), String::new());
+    let (sa, sb) = (tokens(a, &mut buf_a), tokens(b, &mut buf_b));
+    let (ta, tb): (Vec<&str>, Vec<&str>) = (
+        sa.iter().map(|&(_, x, y)| &buf_a[x..y]).collect(),
+        sb.iter().map(|&(_, x, y)| &buf_b[x..y]).collect(),
     );
-    let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+    let ops = capture_diff_slices(Algorithm::Myers, &ta, &tb);
     let mut out: Vec<DiffOp> = Vec::new();
     let mut push = |op: &'static str, words: &mut dyn Iterator<Item = &str>| {
         for w in words {
@@ -335,13 +345,13 @@ pub fn word_diff(a: &str, b: &str) -> WordDiff {
         match tag {
             DiffTag::Equal => {
                 equal += ra.len();
-                push("equal", &mut ta[ra].iter().map(|t| t.span.slice(a)));
+                push("equal", &mut sa[ra].iter().map(|t| t.0.slice(a)));
             }
-            DiffTag::Delete => push("delete", &mut ta[ra].iter().map(|t| t.span.slice(a))),
-            DiffTag::Insert => push("insert", &mut tb[rb].iter().map(|t| t.span.slice(b))),
+            DiffTag::Delete => push("delete", &mut sa[ra].iter().map(|t| t.0.slice(a))),
+            DiffTag::Insert => push("insert", &mut sb[rb].iter().map(|t| t.0.slice(b))),
             DiffTag::Replace => {
-                push("delete", &mut ta[ra].iter().map(|t| t.span.slice(a)));
-                push("insert", &mut tb[rb].iter().map(|t| t.span.slice(b)));
+                push("delete", &mut sa[ra].iter().map(|t| t.0.slice(a)));
+                push("insert", &mut sb[rb].iter().map(|t| t.0.slice(b)));
             }
         }
     }
@@ -351,24 +361,17 @@ pub fn word_diff(a: &str, b: &str) -> WordDiff {
     } else {
         2.0 * equal as f64 / total as f64
     };
-    fn numbers(ts: &[text::Token]) -> Vec<&str> {
-        let mut n: Vec<&str> = ts
-            .iter()
-            .map(|t| t.text.as_str())
-            .filter(|t| is_number(t))
-            .collect();
+    fn numbers<'t>(ts: &[&'t str]) -> Vec<&'t str> {
+        let mut n: Vec<&str> = ts.iter().copied().filter(|t| is_number(t)).collect();
         n.sort_unstable();
         n
     }
-    let negations = |ts: &[text::Token]| ts.iter().filter(|t| is_negation(&t.text)).count();
+    let negations = |ts: &[&str]| ts.iter().filter(|t| is_negation(t)).count();
     // Content words, stemmed, compared in step without collecting them.
-    fn content(ts: &[text::Token]) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    fn content<'t>(ts: &'t [&'t str]) -> impl Iterator<Item = std::borrow::Cow<'t, str>> {
         ts.iter()
-            .filter(|t| {
-                !crate::align::context::is_stop_word(&t.text)
-                    && !AUXILIARIES.contains(&t.text.as_str())
-            })
-            .map(|t| stem_cow(&t.text))
+            .filter(|t| !crate::align::context::is_stop_word(t) && !AUXILIARIES.contains(t))
+            .map(|t| stem_cow(t))
     }
     // Equal runs in the middle, insertions or deletions (of one side only) at the ends.
     let truncated = {
