@@ -37,7 +37,7 @@ pub fn run(docs: &[Document], config: &Config) -> Result<Report> {
 /// [`run`], listing records skipped at ingest in the report.
 pub fn run_with_skipped(docs: &[Document], skipped: &[Skipped], config: &Config) -> Result<Report> {
     let labels = labels(docs)?;
-    let claims = extract_claims(docs);
+    let claims = extract_claims_for(docs, &labels);
     Ok(super::check_owned(
         docs,
         &labels,
@@ -81,6 +81,36 @@ pub fn extract_claims(docs: &[Document]) -> Vec<AlignClaim> {
     docs.par_iter()
         .enumerate()
         .map(|(i, d)| doc_claims(i as u32, d))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// The claims of the documents that can be compared with another: those whose story (see
+/// [`Labels`]) holds at least one other document. Claims are aligned only inside a story, across
+/// documents, so a document alone in its story cannot be part of a finding or an agreement; its
+/// claims are not extracted. The result is in document order, as [`extract_claims`]'s.
+pub fn extract_claims_for(docs: &[Document], labels: &Labels) -> Vec<AlignClaim> {
+    assert_eq!(
+        labels.story.len(),
+        docs.len(),
+        "one story label per document"
+    );
+    let story = Labels::dense(&labels.story);
+    let mut size = vec![0u32; story.iter().map(|&s| s as usize + 1).max().unwrap_or(0)];
+    for &s in &story {
+        size[s as usize] += 1;
+    }
+    docs.par_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            if size[story[i] as usize] >= 2 {
+                doc_claims(i as u32, d)
+            } else {
+                Vec::new()
+            }
+        })
         .collect::<Vec<_>>()
         .into_iter()
         .flatten()

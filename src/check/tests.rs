@@ -181,3 +181,30 @@ fn shortened_quote_is_info_and_same_relative_wording_is_not_a_date_conflict() {
     assert_eq!(r.discrepancies[0].severity, Severity::Info);
     assert!(r.discrepancies[0].message.contains("shortened"));
 }
+
+#[test]
+fn claims_are_extracted_only_for_documents_sharing_a_story() {
+    use crate::check::pipeline;
+    let text = "The force would total around 50,000 soldiers, officials said on Friday.";
+    let docs = [
+        Document::new("a", text),
+        Document::new("b", text),
+        Document::new("c", text),
+    ];
+    let labels = Labels {
+        group: vec!["g0".into(), "g1".into(), "g2".into()],
+        event: vec!["e0".into(), "e0".into(), "e1".into()],
+        story: vec!["s0".into(), "s0".into(), "s1".into()],
+    };
+    let all = pipeline::extract_claims(&docs);
+    let some = pipeline::extract_claims_for(&docs, &labels);
+    assert!(!all.is_empty());
+    let expected: Vec<_> = all.iter().filter(|c| c.doc < 2).cloned().collect();
+    assert_eq!(some, expected);
+    // The report is the same either way.
+    let config = Config::default();
+    assert_eq!(
+        check(&docs, &labels, &all, &config),
+        check(&docs, &labels, &some, &config)
+    );
+}
