@@ -135,6 +135,11 @@ pub struct DateRange {
     pub granularity: String,
     /// True when stated relative to publication ("on Friday").
     pub relative: bool,
+    /// The weekday the date states ("on Friday", "Tuesday, Feb. 21"), if any.
+    pub weekday: Option<jiff::civil::Weekday>,
+    /// True when the date states a weekday and no day, month or year ("on Sunday"): which day
+    /// it is depends on the week the reader assumes.
+    pub bare_weekday: bool,
 }
 
 /// A quote payload.

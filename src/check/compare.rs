@@ -186,7 +186,13 @@ pub fn is_bare_weekday(text: &str) -> bool {
 }
 
 /// The weekday a date as written names, if any ("on Tuesday, Feb. 21" -> Tuesday).
-fn stated_weekday(text: &str) -> Option<jiff::civil::Weekday> {
+///
+/// ```
+/// use crosscheck::check::compare::stated_weekday;
+/// assert_eq!(stated_weekday("on Tuesday, Feb. 21"), Some(jiff::civil::Weekday::Tuesday));
+/// assert_eq!(stated_weekday("Feb. 21"), None);
+/// ```
+pub fn stated_weekday(text: &str) -> Option<jiff::civil::Weekday> {
     use jiff::civil::Weekday::*;
     text.split(|c: char| !c.is_alphanumeric())
         .find_map(|w| match w.to_lowercase().as_str() {
@@ -209,13 +215,33 @@ fn stated_weekday(text: &str) -> Option<jiff::civil::Weekday> {
 /// use crosscheck::check::compare::weekday_consistent;
 ///
 /// let day = |d: &str| DateRange { start: Some(d.parse().unwrap()), end: Some(d.parse().unwrap()),
-///                                 granularity: "day".into(), relative: true };
+///                                 granularity: "day".into(), relative: true, weekday: None,
+///                                 bare_weekday: false };
 /// assert!(weekday_consistent("on Tuesday, Feb. 21", &day("2023-02-21")));
 /// assert!(!weekday_consistent("on Tuesday, Feb. 21", &day("2024-02-21")));
 /// assert!(weekday_consistent("on Feb. 21", &day("2024-02-21")));
 /// ```
 pub fn weekday_consistent(text: &str, d: &DateRange) -> bool {
-    match (stated_weekday(text), d.start, d.end) {
+    stated_weekday_consistent(stated_weekday(text), d)
+}
+
+/// [`weekday_consistent`] on the weekday a date states (the parts carried in [`DateRange`]).
+///
+/// ```
+/// use crosscheck::align::DateRange;
+/// use crosscheck::check::compare::stated_weekday_consistent;
+/// use jiff::civil::Weekday;
+///
+/// let day = |d: &str, w| DateRange { start: Some(d.parse().unwrap()), end: Some(d.parse().unwrap()),
+///                                    granularity: "day".into(), relative: true, weekday: w,
+///                                    bare_weekday: false };
+/// let tue = Some(Weekday::Tuesday);
+/// assert!(stated_weekday_consistent(tue, &day("2023-02-21", tue)));
+/// assert!(!stated_weekday_consistent(tue, &day("2024-02-21", tue)));
+/// assert!(stated_weekday_consistent(None, &day("2024-02-21", None)));
+/// ```
+pub fn stated_weekday_consistent(weekday: Option<jiff::civil::Weekday>, d: &DateRange) -> bool {
+    match (weekday, d.start, d.end) {
         (Some(w), Some(s), Some(e)) if s == e => s.weekday() == w,
         _ => true,
     }

@@ -238,6 +238,9 @@ pub fn parse_claims(jsonl: &str, docs: &[Document]) -> Result<Vec<AlignClaim>> {
                     end: parse(&dr.end)?,
                     granularity: dr.granularity.unwrap_or_else(|| "day".into()),
                     relative: dr.relative,
+                    // A claims file gives no date parts: they are read from the text.
+                    weekday: super::compare::stated_weekday(&r.text),
+                    bare_weekday: super::compare::is_bare_weekday(&r.text),
                 })
             }
             "quote" => {

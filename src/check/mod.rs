@@ -467,16 +467,15 @@ impl<'a> Builder<'a> {
             // an article published a week or more after the event resolves it a week late. The
             // same weekday is no conflict.
             (Payload::Date(da), Payload::Date(db))
-                if (compare::is_bare_weekday(&a.text) || compare::is_bare_weekday(&b.text))
-                    && compare::same_weekday(da, db) =>
+                if (da.bare_weekday || db.bare_weekday) && compare::same_weekday(da, db) =>
             {
                 Ok(false)
             }
             // A stated weekday that is not the weekday of the resolved day ("on Tuesday, Feb.
             // 21" resolved into a year where Feb. 21 is a Wednesday): the resolution is wrong.
             (Payload::Date(da), Payload::Date(db))
-                if !compare::weekday_consistent(&a.text, da)
-                    || !compare::weekday_consistent(&b.text, db) =>
+                if !compare::stated_weekday_consistent(da.weekday, da)
+                    || !compare::stated_weekday_consistent(db.weekday, db) =>
             {
                 Ok(false)
             }

@@ -141,6 +141,12 @@ fn from_claim_bare(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
             end: m.end,
             granularity: m.granularity.name().to_string(),
             relative: m.relative,
+            // The parts the extractor read: the weekday, and whether nothing else was stated.
+            weekday: m.weekday,
+            bare_weekday: m.weekday.is_some()
+                && m.day.is_none()
+                && m.month.is_none()
+                && m.year.is_none(),
         }),
         // Scare quotes and one- or two-word fragments are not statements to compare.
         Detail::Quote(q) if q.fragment => return None,

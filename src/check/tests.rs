@@ -208,3 +208,31 @@ fn claims_are_extracted_only_for_documents_sharing_a_story() {
         check(&docs, &labels, &some, &config)
     );
 }
+
+#[test]
+fn date_claims_carry_their_stated_weekday() {
+    use crate::check::pipeline;
+    use jiff::civil::Weekday;
+    let mut doc = Document::new(
+        "a",
+        "The talks were held on Sunday. The accord was signed on Tuesday, Feb. 21, 2023.",
+    );
+    doc.meta.published = Some("2023-03-01".parse().unwrap());
+    let dates: Vec<(String, Option<Weekday>, bool)> = pipeline::extract_claims(&[doc])
+        .into_iter()
+        .filter_map(|c| match &c.payload {
+            Payload::Date(d) => Some((c.text.clone(), d.weekday, d.bare_weekday)),
+            _ => None,
+        })
+        .collect();
+    let find = |w: &str| dates.iter().find(|d| d.0.contains(w)).cloned();
+    let sunday = find("Sunday").expect("a date claim for Sunday");
+    assert_eq!((sunday.1, sunday.2), (Some(Weekday::Sunday), true));
+    let tuesday = find("Tuesday").expect("a date claim for Tuesday");
+    assert_eq!((tuesday.1, tuesday.2), (Some(Weekday::Tuesday), false));
+    // The same as reading the text.
+    for (text, weekday, bare) in &dates {
+        assert_eq!(*weekday, compare::stated_weekday(text), "{text}");
+        assert_eq!(*bare, compare::is_bare_weekday(text), "{text}");
+    }
+}
