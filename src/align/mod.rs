@@ -44,6 +44,7 @@
 
 pub mod context;
 mod lexicon;
+mod words;
 
 use std::collections::BTreeMap;
 
@@ -52,6 +53,7 @@ use serde::Serialize;
 use crate::corpus::{Date, Span};
 
 pub use lexicon::{BUILTIN_CLASSES, NounLexicon};
+pub use words::Words;
 
 /// The kind of a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -133,6 +135,11 @@ pub struct DateRange {
     pub granularity: String,
     /// True when stated relative to publication ("on Friday").
     pub relative: bool,
+    /// The weekday the date states ("on Friday", "Tuesday, Feb. 21"), if any.
+    pub weekday: Option<jiff::civil::Weekday>,
+    /// True when the date states a weekday and no day, month or year ("on Sunday"): which day
+    /// it is depends on the week the reader assumes.
+    pub bare_weekday: bool,
 }
 
 /// A quote payload.
@@ -192,9 +199,9 @@ pub struct AlignClaim {
     /// What it states.
     pub payload: Payload,
     /// Content words of the sentence (sorted, deduplicated, normalized).
-    pub content_words: Vec<String>,
+    pub content_words: Words,
     /// Entities of the sentence (sorted, deduplicated, normalized).
-    pub entities: Vec<String>,
+    pub entities: Words,
     /// Attributed speaker or source ("the Telegraph newspaper"), if known.
     pub speaker: Option<String>,
     /// Event verb, base form ("sign"), if known.
@@ -202,7 +209,7 @@ pub struct AlignClaim {
     /// Content words right around the claim (a few words before and after, normalized, sorted):
     /// tells apart two figures of one sentence ("revenue of $21.8 billion", "profit fell to $280
     /// million"). Filled by [`AlignClaim::with_local_context`].
-    pub local_words: Vec<String>,
+    pub local_words: Words,
 }
 
 impl AlignClaim {
@@ -231,11 +238,11 @@ impl AlignClaim {
             sentence,
             text: text.into(),
             payload,
-            content_words: Vec::new(),
-            entities: Vec::new(),
+            content_words: Words::default(),
+            entities: Words::default(),
             speaker,
             verb: None,
-            local_words: Vec::new(),
+            local_words: Words::default(),
         }
     }
 
@@ -249,35 +256,64 @@ impl AlignClaim {
             self.span.start.saturating_sub(self.sentence.start),
             self.span.end.saturating_sub(self.sentence.start),
         );
-        let mut before = Vec::new();
-        let mut after = Vec::new();
-        crate::text::for_each_token(sentence, |span, t| {
-            if span.end <= start {
-                before.push(t.to_string());
-            } else if span.start >= end && after.len() < 2 {
-                after.push(t.to_string());
+        // Only a window around the claim is tokenized, cut at spaces (a token never spans a
+        // space, so the tokens inside are those of the whole sentence); when it holds fewer than
+        // three tokens before or two after, the whole sentence is.
+        let window = |lo: usize, hi: usize| {
+            let mut ring: [String; 3] = Default::default();
+            let mut n_before = 0usize;
+            let mut after: Vec<String> = Vec::with_capacity(2);
+            crate::text::for_each_token(&sentence[lo..hi], |span, t| {
+                if span.end + lo <= start {
+                    let slot = &mut ring[n_before % 3];
+                    slot.clear();
+                    slot.push_str(t);
+                    n_before += 1;
+                } else if span.start + lo >= end && after.len() < 2 {
+                    after.push(t.to_string());
+                }
+            });
+            let k = n_before.min(3);
+            let before: Vec<String> = (n_before - k..n_before)
+                .map(|i| std::mem::take(&mut ring[i % 3]))
+                .collect();
+            (before, after)
+        };
+        let bytes = sentence.as_bytes();
+        let lo = start
+            .checked_sub(64)
+            .and_then(|x| bytes[..x.min(bytes.len())].iter().rposition(|&b| b == b' '))
+            .unwrap_or(0);
+        let hi = (end + 48 < bytes.len())
+            .then(|| bytes[end + 48..].iter().position(|&b| b == b' '))
+            .flatten()
+            .map_or(bytes.len(), |p| end + 48 + p);
+        let (before, after) = if start <= end && end <= bytes.len() {
+            let (before, after) = window(lo, hi);
+            if (before.len() < 3 && lo > 0) || (after.len() < 2 && hi < bytes.len()) {
+                window(0, bytes.len())
+            } else {
+                (before, after)
             }
-        });
-        let skip = before.len().saturating_sub(3);
-        let mut words: Vec<String> = before
+        } else {
+            window(0, bytes.len())
+        };
+        let words: Vec<String> = before
             .into_iter()
-            .skip(skip)
             .chain(after)
             .filter(|w| !context::is_stop_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
             .collect();
-        words.sort();
-        words.dedup();
-        self.local_words = words;
+        self.local_words = Words::from(words);
         self
     }
 
     /// Fills missing context (content words, entities, event verb) from the sentence text.
     pub fn with_sentence_text(mut self, sentence: &str) -> AlignClaim {
         if self.content_words.is_empty() {
-            self.content_words = context::content_words(sentence);
+            self.content_words = Words::from(context::content_words(sentence));
         }
         if self.entities.is_empty() {
-            self.entities = context::entities(sentence);
+            self.entities = Words::from(context::entities(sentence));
         }
         if self.verb.is_none() {
             self.verb = context::event_verb(sentence);
@@ -363,11 +399,10 @@ struct Features {
     verb: Option<String>,
     /// Surname of the speaker ([`context::surname`]).
     surname: Option<String>,
-    /// `content_words`, `entities`, `local_words` and a quote's words as sorted xxh3 hashes:
-    /// the overlaps of every candidate pair compare integers, not strings.
-    words: Box<[u64]>,
-    entities: Box<[u64]>,
-    local: Box<[u64]>,
+    /// A quantity's counted noun, normalized ([`lexicon::normalize_phrase`]; empty without one).
+    phrase: String,
+    /// A quote's words as sorted xxh3 hashes (the claim's [`Words`] carry their own): the
+    /// overlaps of every candidate pair compare integers, not strings.
     quote: Box<[u64]>,
 }
 
@@ -395,9 +430,10 @@ impl Features {
             },
             verb: c.verb.as_deref().map(context::verb_base),
             surname: c.speaker.as_deref().and_then(context::surname),
-            words: hashed(&c.content_words),
-            entities: hashed(&c.entities),
-            local: hashed(&c.local_words),
+            phrase: match &c.payload {
+                Payload::Quantity(q) => lexicon::normalize_phrase(q.noun.as_deref().unwrap_or("")),
+                _ => String::new(),
+            },
             quote: match &c.payload {
                 Payload::Quote(q) => hashed(&q.words),
                 _ => Box::default(),
@@ -476,12 +512,16 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
             .then(q.score.total_cmp(&p.score))
             .then((p.a, p.b).cmp(&(q.a, q.b)))
     });
-    let mut taken: std::collections::HashSet<(usize, u32)> = std::collections::HashSet::new();
+    // (claim, other document) pairs already matched, packed in a u64 (only looked up: the
+    // hasher does not affect the result).
+    let mut taken: std::collections::HashSet<u64, std::hash::BuildHasherDefault<MixHasher>> =
+        std::collections::HashSet::default();
+    let key = |claim: usize, doc: u32| ((claim as u64) << 32) | u64::from(doc);
     let mut in_event = vec![false; claims.len()];
     let mut kept = Vec::new();
     for p in candidates {
         let (da, db) = (claims[p.a].doc, claims[p.b].doc);
-        if taken.contains(&(p.a, db)) || taken.contains(&(p.b, da)) {
+        if taken.contains(&key(p.a, db)) || taken.contains(&key(p.b, da)) {
             continue;
         }
         match p.level {
@@ -493,8 +533,8 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
             Level::Story if in_event[p.a] || in_event[p.b] => continue,
             Level::Story => {}
         }
-        taken.insert((p.a, db));
-        taken.insert((p.b, da));
+        taken.insert(key(p.a, db));
+        taken.insert(key(p.b, da));
         kept.push(p);
     }
     kept.sort_unstable_by_key(|p| (p.a, p.b));
@@ -513,6 +553,29 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
             }
         })
         .collect()
+}
+
+/// A hasher for u64 keys (the splitmix64 finalizer), for in-memory lookups only.
+#[derive(Default)]
+struct MixHasher(u64);
+
+impl std::hash::Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
 }
 
 /// Scores every pair of claims of one block from different documents; keeps those above the
@@ -559,29 +622,45 @@ fn list(words: &[&str]) -> String {
     s
 }
 
-/// Jaccard similarity of two sorted word lists, with the shared words when `explain` is set
-/// (the empty list otherwise: no allocation, and the hashed lists `ha`, `hb` are compared).
-fn overlap<'a>(
+/// Jaccard similarity of two hashed, sorted lists, and their number of shared values.
+fn jaccard_hashed(ha: &[u64], hb: &[u64]) -> (f64, usize) {
+    let n = shared_hashes(ha, hb);
+    let union = ha.len() + hb.len() - n;
+    let score = if union == 0 {
+        0.0
+    } else {
+        n as f64 / union as f64
+    };
+    (score, n)
+}
+
+/// Jaccard similarity of two word lists (counted on their hashes), with the shared words when
+/// `explain` is set (the empty list otherwise: no allocation).
+fn overlap<'a>(a: &'a Words, b: &Words, explain: bool) -> (f64, usize, Vec<&'a str>) {
+    let (score, n) = jaccard_hashed(a.hashes(), b.hashes());
+    let shared = if explain && n > 0 {
+        a.shared(b)
+    } else {
+        Vec::new()
+    };
+    (score, n, shared)
+}
+
+/// [`overlap`] of two quotes' word lists (sorted strings, with their hashes).
+fn overlap_quote<'a>(
     a: &'a [String],
     b: &[String],
     ha: &[u64],
     hb: &[u64],
     explain: bool,
 ) -> (f64, usize, Vec<&'a str>) {
-    if explain {
-        let (score, shared) = context::jaccard(a, b);
-        let n = shared.len();
-        (score, n, shared)
+    let (score, n) = jaccard_hashed(ha, hb);
+    let shared = if explain && n > 0 {
+        context::jaccard(a, b).1
     } else {
-        let n = shared_hashes(ha, hb);
-        let union = ha.len() + hb.len() - n;
-        let score = if union == 0 {
-            0.0
-        } else {
-            n as f64 / union as f64
-        };
-        (score, n, Vec::new())
-    }
+        Vec::new()
+    };
+    (score, n, shared)
 }
 
 /// Scores a candidate pair of the same kind and block; `None` when it must not be paired.
@@ -595,20 +674,23 @@ fn score_pair(
     explain: bool,
 ) -> Option<(f64, Vec<String>)> {
     let mut reasons = Vec::new();
-    let (ctx, n_ctx, shared_ctx) = overlap(
-        &a.content_words,
-        &b.content_words,
-        &fa.words,
-        &fb.words,
-        explain,
-    );
-    let (ent, n_ent, shared_ent) = overlap(
-        &a.entities,
-        &b.entities,
-        &fa.entities,
-        &fb.entities,
-        explain,
-    );
+    // Quotes are scored on their own words: the sentence overlaps are not computed for them.
+    let quotes = matches!(a.payload, Payload::Quote(_));
+    let no_overlap = || (0.0, 0, Vec::new());
+    let (ent, n_ent, shared_ent) = if quotes {
+        no_overlap()
+    } else {
+        overlap(&a.entities, &b.entities, explain)
+    };
+    // Dates need a shared entity (checked below too): no need to count the context words.
+    if n_ent == 0 && matches!(a.payload, Payload::Date(_)) {
+        return None;
+    }
+    let (ctx, n_ctx, shared_ctx) = if quotes {
+        no_overlap()
+    } else {
+        overlap(&a.content_words, &b.content_words, explain)
+    };
     let speakers = fa.same_speaker(fb);
     let verbs = match (&fa.verb, &fb.verb) {
         (Some(x), Some(y)) => Some(x == y),
@@ -629,7 +711,7 @@ fn score_pair(
                         qa.noun.as_deref().unwrap_or(""),
                         qb.noun.as_deref().unwrap_or(""),
                     );
-                    let (pa, pb) = (lexicon::normalize_phrase(na), lexicon::normalize_phrase(nb));
+                    let (pa, pb) = (&fa.phrase, &fb.phrase);
                     if pa == pb {
                         score += 0.1;
                         if explain {
@@ -644,8 +726,7 @@ fn score_pair(
                     // be the same words, in sentences about the same thing ("the number of
                     // injured stood at 67" / "... stood at 77"); a stray number is never
                     // compared with a count.
-                    let (lj, local, _) =
-                        overlap(&a.local_words, &b.local_words, &fa.local, &fb.local, false);
+                    let (lj, local, _) = overlap(&a.local_words, &b.local_words, false);
                     if local < 2 || lj < 0.5 || ctx < 0.5 {
                         return None;
                     }
@@ -658,7 +739,7 @@ fn score_pair(
                 _ => {
                     // Unit only (money, percentages): the sentences must be about the same thing,
                     // and the words around the figures too ("revenue of", "profit fell").
-                    let local = shared_hashes(&fa.local, &fb.local);
+                    let local = shared_hashes(a.local_words.hashes(), b.local_words.hashes());
                     if ctx < 0.25
                         || n_ctx < 2
                         || (local == 0 && !(a.local_words.is_empty() && b.local_words.is_empty()))
@@ -671,13 +752,7 @@ fn score_pair(
                     }
                 }
             }
-            let (local, _, shared_local) = overlap(
-                &a.local_words,
-                &b.local_words,
-                &fa.local,
-                &fb.local,
-                explain,
-            );
+            let (local, _, shared_local) = overlap(&a.local_words, &b.local_words, explain);
             score += 0.25 * ctx + 0.15 * ent + 0.2 * local;
             if !shared_local.is_empty() {
                 reasons.push(format!(
@@ -713,7 +788,7 @@ fn score_pair(
         }
         (Payload::Quote(qa), Payload::Quote(qb)) => {
             let (wa, wb) = (&qa.words, &qb.words);
-            let (_, n_shared, shared) = overlap(wa, wb, &fa.quote, &fb.quote, explain);
+            let (_, n_shared, shared) = overlap_quote(wa, wb, &fa.quote, &fb.quote, explain);
             let dice = if wa.is_empty() || wb.is_empty() {
                 0.0
             } else {

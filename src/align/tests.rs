@@ -127,6 +127,8 @@ fn dates_need_the_same_happening() {
             end: Some(s.parse().unwrap()),
             granularity: "day".into(),
             relative: false,
+            weekday: None,
+            bare_weekday: false,
         })
     };
     let claims = [

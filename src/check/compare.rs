@@ -1,6 +1,6 @@
 //! Comparing two aligned claims: quantity intervals, day ranges, quote word diffs.
 
-use similar::{Algorithm, DiffTag, capture_diff_slices_by_key};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use crate::align::context::{is_negation, is_number};
 use crate::align::{DateRange, Qualifier, Quantity};
@@ -186,7 +186,13 @@ pub fn is_bare_weekday(text: &str) -> bool {
 }
 
 /// The weekday a date as written names, if any ("on Tuesday, Feb. 21" -> Tuesday).
-fn stated_weekday(text: &str) -> Option<jiff::civil::Weekday> {
+///
+/// ```
+/// use crosscheck::check::compare::stated_weekday;
+/// assert_eq!(stated_weekday("on Tuesday, Feb. 21"), Some(jiff::civil::Weekday::Tuesday));
+/// assert_eq!(stated_weekday("Feb. 21"), None);
+/// ```
+pub fn stated_weekday(text: &str) -> Option<jiff::civil::Weekday> {
     use jiff::civil::Weekday::*;
     text.split(|c: char| !c.is_alphanumeric())
         .find_map(|w| match w.to_lowercase().as_str() {
@@ -209,13 +215,33 @@ fn stated_weekday(text: &str) -> Option<jiff::civil::Weekday> {
 /// use crosscheck::check::compare::weekday_consistent;
 ///
 /// let day = |d: &str| DateRange { start: Some(d.parse().unwrap()), end: Some(d.parse().unwrap()),
-///                                 granularity: "day".into(), relative: true };
+///                                 granularity: "day".into(), relative: true, weekday: None,
+///                                 bare_weekday: false };
 /// assert!(weekday_consistent("on Tuesday, Feb. 21", &day("2023-02-21")));
 /// assert!(!weekday_consistent("on Tuesday, Feb. 21", &day("2024-02-21")));
 /// assert!(weekday_consistent("on Feb. 21", &day("2024-02-21")));
 /// ```
 pub fn weekday_consistent(text: &str, d: &DateRange) -> bool {
-    match (stated_weekday(text), d.start, d.end) {
+    stated_weekday_consistent(stated_weekday(text), d)
+}
+
+/// [`weekday_consistent`] on the weekday a date states (the parts carried in [`DateRange`]).
+///
+/// ```
+/// use crosscheck::align::DateRange;
+/// use crosscheck::check::compare::stated_weekday_consistent;
+/// use jiff::civil::Weekday;
+///
+/// let day = |d: &str, w| DateRange { start: Some(d.parse().unwrap()), end: Some(d.parse().unwrap()),
+///                                    granularity: "day".into(), relative: true, weekday: w,
+///                                    bare_weekday: false };
+/// let tue = Some(Weekday::Tuesday);
+/// assert!(stated_weekday_consistent(tue, &day("2023-02-21", tue)));
+/// assert!(!stated_weekday_consistent(tue, &day("2024-02-21", tue)));
+/// assert!(stated_weekday_consistent(None, &day("2024-02-21", None)));
+/// ```
+pub fn stated_weekday_consistent(weekday: Option<jiff::civil::Weekday>, d: &DateRange) -> bool {
+    match (weekday, d.start, d.end) {
         (Some(w), Some(s), Some(e)) if s == e => s.weekday() == w,
         _ => true,
     }
@@ -265,8 +291,22 @@ pub struct WordDiff {
 /// assert_eq!(stem("killed"), stem("kills"));
 /// ```
 pub fn stem(w: &str) -> String {
-    let w = w.to_lowercase();
-    let mut s = w.as_str();
+    stem_lower(&w.to_lowercase()).to_string()
+}
+
+/// [`stem`] of a word, borrowed when it is already lower case ASCII (a normalized token, most
+/// often): no allocation.
+fn stem_cow(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(stem_lower(w))
+    } else {
+        std::borrow::Cow::Owned(stem(w))
+    }
+}
+
+/// [`stem`] of a lower-case word.
+fn stem_lower(w: &str) -> &str {
+    let mut s = w;
     for suf in ["ing", "ed", "es", "s", "ly"] {
         if let Some(stripped) = s.strip_suffix(suf) {
             if stripped.chars().count() >= 3 {
@@ -278,7 +318,6 @@ pub fn stem(w: &str) -> String {
     s.strip_suffix('e')
         .filter(|x| x.chars().count() >= 3)
         .unwrap_or(s)
-        .to_string()
 }
 
 /// Diffs two texts word by word (on normalized tokens, shown as written).
@@ -293,9 +332,24 @@ pub fn stem(w: &str) -> String {
 ///                  ("delete", "5,000"), ("insert", "50,000"), ("equal", "troops")]);
 /// ```
 pub fn word_diff(a: &str, b: &str) -> WordDiff {
-    let ta = text::tokens(a);
-    let tb = text::tokens(b);
-    let ops = capture_diff_slices_by_key(Algorithm::Myers, &ta, &tb, |t| t.text.clone());
+    // The normalized tokens of each text in one buffer (no String per token), diffed as
+    // borrowed words.
+    fn tokens(s: &str, buf: &mut String) -> Vec<(crate::corpus::Span, usize, usize)> {
+        let mut out = Vec::new();
+        text::for_each_token(s, |span, t| {
+            let start = buf.len();
+            buf.push_str(t);
+            out.push((span, start, buf.len()));
+        });
+        out
+    }
+    let (mut buf_a, mut buf_b) = (String::new(), String::new());
+    let (sa, sb) = (tokens(a, &mut buf_a), tokens(b, &mut buf_b));
+    let (ta, tb): (Vec<&str>, Vec<&str>) = (
+        sa.iter().map(|&(_, x, y)| &buf_a[x..y]).collect(),
+        sb.iter().map(|&(_, x, y)| &buf_b[x..y]).collect(),
+    );
+    let ops = capture_diff_slices(Algorithm::Myers, &ta, &tb);
     let mut out: Vec<DiffOp> = Vec::new();
     let mut push = |op: &'static str, words: &mut dyn Iterator<Item = &str>| {
         for w in words {
@@ -317,13 +371,13 @@ pub fn word_diff(a: &str, b: &str) -> WordDiff {
         match tag {
             DiffTag::Equal => {
                 equal += ra.len();
-                push("equal", &mut ta[ra].iter().map(|t| t.span.slice(a)));
+                push("equal", &mut sa[ra].iter().map(|t| t.0.slice(a)));
             }
-            DiffTag::Delete => push("delete", &mut ta[ra].iter().map(|t| t.span.slice(a))),
-            DiffTag::Insert => push("insert", &mut tb[rb].iter().map(|t| t.span.slice(b))),
+            DiffTag::Delete => push("delete", &mut sa[ra].iter().map(|t| t.0.slice(a))),
+            DiffTag::Insert => push("insert", &mut sb[rb].iter().map(|t| t.0.slice(b))),
             DiffTag::Replace => {
-                push("delete", &mut ta[ra].iter().map(|t| t.span.slice(a)));
-                push("insert", &mut tb[rb].iter().map(|t| t.span.slice(b)));
+                push("delete", &mut sa[ra].iter().map(|t| t.0.slice(a)));
+                push("insert", &mut sb[rb].iter().map(|t| t.0.slice(b)));
             }
         }
     }
@@ -333,25 +387,18 @@ pub fn word_diff(a: &str, b: &str) -> WordDiff {
     } else {
         2.0 * equal as f64 / total as f64
     };
-    fn numbers(ts: &[text::Token]) -> Vec<&str> {
-        let mut n: Vec<&str> = ts
-            .iter()
-            .map(|t| t.text.as_str())
-            .filter(|t| is_number(t))
-            .collect();
+    fn numbers<'t>(ts: &[&'t str]) -> Vec<&'t str> {
+        let mut n: Vec<&str> = ts.iter().copied().filter(|t| is_number(t)).collect();
         n.sort_unstable();
         n
     }
-    let negations = |ts: &[text::Token]| ts.iter().filter(|t| is_negation(&t.text)).count();
-    let content = |ts: &[text::Token]| -> Vec<String> {
+    let negations = |ts: &[&str]| ts.iter().filter(|t| is_negation(t)).count();
+    // Content words, stemmed, compared in step without collecting them.
+    fn content<'t>(ts: &'t [&'t str]) -> impl Iterator<Item = std::borrow::Cow<'t, str>> {
         ts.iter()
-            .filter(|t| {
-                !crate::align::context::is_stop_word(&t.text)
-                    && !AUXILIARIES.contains(&t.text.as_str())
-            })
-            .map(|t| stem(&t.text))
-            .collect()
-    };
+            .filter(|t| !crate::align::context::is_stop_word(t) && !AUXILIARIES.contains(t))
+            .map(|t| stem_cow(t))
+    }
     // Equal runs in the middle, insertions or deletions (of one side only) at the ends.
     let truncated = {
         let changed: Vec<(usize, &DiffOp)> = out
@@ -369,7 +416,7 @@ pub fn word_diff(a: &str, b: &str) -> WordDiff {
         identical: ta.len() == tb.len() && equal == ta.len(),
         numbers_changed: numbers(&ta) != numbers(&tb),
         negation_changed: negations(&ta) != negations(&tb),
-        same_content: content(&ta) == content(&tb),
+        same_content: content(&ta).eq(content(&tb)),
         ratio,
         ops: out,
     }

@@ -32,7 +32,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::Labels;
-use crate::align::{AlignClaim, DateRange, Payload, Qualifier, Quantity, Quote, context};
+use crate::align::{AlignClaim, DateRange, Payload, Qualifier, Quantity, Quote, Words, context};
 use crate::corpus::{Document, Span};
 use crate::error::{Error, Result};
 
@@ -238,6 +238,9 @@ pub fn parse_claims(jsonl: &str, docs: &[Document]) -> Result<Vec<AlignClaim>> {
                     end: parse(&dr.end)?,
                     granularity: dr.granularity.unwrap_or_else(|| "day".into()),
                     relative: dr.relative,
+                    // A claims file gives no date parts: they are read from the text.
+                    weekday: super::compare::stated_weekday(&r.text),
+                    bare_weekday: super::compare::is_bare_weekday(&r.text),
                 })
             }
             "quote" => {
@@ -299,10 +302,10 @@ pub fn parse_claims(jsonl: &str, docs: &[Document]) -> Result<Vec<AlignClaim>> {
             out
         };
         if let Some(e) = entities {
-            claim.entities = normalize_all(e);
+            claim.entities = Words::from(normalize_all(e));
         }
         if let Some(w) = words {
-            claim.content_words = normalize_all(w);
+            claim.content_words = Words::from(normalize_all(w));
         }
         out.push(claim.with_sentence_text(&text[sentence.start..sentence.end]));
     }

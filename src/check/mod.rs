@@ -315,18 +315,13 @@ pub fn check_owned(
     // The sentence context served the alignment; the comparison and the report do not read
     // it. Freeing it lowers the peak memory of the report building on a large corpus.
     claims.par_iter_mut().for_each(|c| {
-        c.content_words = Vec::new();
-        c.entities = Vec::new();
-        c.local_words = Vec::new();
+        c.content_words = align::Words::default();
+        c.entities = align::Words::default();
+        c.local_words = align::Words::default();
     });
     timings.record("align", t);
     let t = timings.start();
-    let builder = Builder {
-        docs,
-        labels,
-        claims: &claims,
-        config,
-    };
+    let builder = Builder::new(docs, labels, &claims, config);
     let report = builder.build(&pairs, skipped);
     timings.record("compare", t);
     report
@@ -337,6 +332,9 @@ struct Builder<'a> {
     labels: &'a Labels,
     claims: &'a [AlignClaim],
     config: &'a Config,
+    /// The surname of each quote's speaker ([`align::context::surname`]), computed once per
+    /// claim rather than once per compared pair.
+    surnames: Vec<Option<String>>,
 }
 
 /// A conflicting pair seen from its primary claim: the other claim, the pair, the finding.
@@ -349,7 +347,30 @@ struct Finding {
     message: String,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(
+        docs: &'a [Document],
+        labels: &'a Labels,
+        claims: &'a [AlignClaim],
+        config: &'a Config,
+    ) -> Builder<'a> {
+        use rayon::prelude::*;
+        let surnames = claims
+            .par_iter()
+            .map(|c| match &c.payload {
+                Payload::Quote(q) => q.speaker.as_deref().and_then(align::context::surname),
+                _ => None,
+            })
+            .collect();
+        Builder {
+            docs,
+            labels,
+            claims,
+            config,
+            surnames,
+        }
+    }
+
     fn doc_id(&self, c: &AlignClaim) -> &str {
         &self.docs[c.doc as usize].meta.id
     }
@@ -446,16 +467,15 @@ impl Builder<'_> {
             // an article published a week or more after the event resolves it a week late. The
             // same weekday is no conflict.
             (Payload::Date(da), Payload::Date(db))
-                if (compare::is_bare_weekday(&a.text) || compare::is_bare_weekday(&b.text))
-                    && compare::same_weekday(da, db) =>
+                if (da.bare_weekday || db.bare_weekday) && compare::same_weekday(da, db) =>
             {
                 Ok(false)
             }
             // A stated weekday that is not the weekday of the resolved day ("on Tuesday, Feb.
             // 21" resolved into a year where Feb. 21 is a Wednesday): the resolution is wrong.
             (Payload::Date(da), Payload::Date(db))
-                if !compare::weekday_consistent(&a.text, da)
-                    || !compare::weekday_consistent(&b.text, db) =>
+                if !compare::stated_weekday_consistent(da.weekday, da)
+                    || !compare::stated_weekday_consistent(db.weekday, db) =>
             {
                 Ok(false)
             }
@@ -491,10 +511,17 @@ impl Builder<'_> {
                 // gives: a speaker resolved from a pronoun, a title or an earlier paragraph
                 // (or a word such as "Romanian" taken for a name) may well be wrong.
                 let speakers = match (&qa.speaker, &qb.speaker) {
-                    (Some(x), Some(y)) => match align::context::same_speaker(x, y) {
-                        Some(false) if !self.different_speakers(a, x, b, y) => None,
-                        other => other,
-                    },
+                    (Some(x), Some(y)) => {
+                        // `align::context::same_speaker(x, y)`, on the surnames computed once.
+                        let same = match (&self.surnames[i], &self.surnames[j]) {
+                            (Some(sx), Some(sy)) => Some(align::context::same_surname(sx, sy)),
+                            _ => None,
+                        };
+                        match same {
+                            Some(false) if !self.different_speakers(a, x, b, y) => None,
+                            other => other,
+                        }
+                    }
                     _ => None,
                 };
                 // The same words (a copy's quote, most often): no diff needed.
@@ -598,12 +625,20 @@ impl Builder<'_> {
     }
 
     fn build(&self, pairs: &[Pair], skipped: &[Skipped]) -> Report {
+        use rayon::prelude::*;
+
         let n = self.claims.len();
         let mut agree = UnionFind::new(n);
         let mut agree_pairs = Vec::new();
         let mut conflicts: Vec<(&Pair, Finding)> = Vec::new();
-        for p in pairs {
-            match self.compare(p.a, p.b, p) {
+        // Every pair is compared on its own, in parallel; the outcomes are read in pair order.
+        let outcomes: Vec<std::result::Result<bool, Finding>> = pairs
+            .par_iter()
+            .with_min_len(256)
+            .map(|p| self.compare(p.a, p.b, p))
+            .collect();
+        for (p, outcome) in pairs.iter().zip(outcomes) {
+            match outcome {
                 Ok(true) => {
                     agree.union(p.a, p.b);
                     agree_pairs.push(p);
@@ -651,24 +686,32 @@ impl Builder<'_> {
         };
         let component = agree.min_labels();
 
-        // Group conflicting pairs by (primary, code).
+        // Group conflicting pairs by (primary, code). Which claim is primary, and the finding seen
+        // from its side, are worked out in parallel; the groups are filled in conflict order.
+        let sided: Vec<(usize, Conflict<'_>)> = conflicts
+            .into_par_iter()
+            .with_min_len(64)
+            .map(|(p, f)| {
+                let key_a = (self.doc_id(&self.claims[p.a]), self.claims[p.a].span);
+                let key_b = (self.doc_id(&self.claims[p.b]), self.claims[p.b].span);
+                let (sa, sb) = (support(p.a), support(p.b));
+                let a_primary = sa < sb || (sa == sb && key_a <= key_b);
+                let (primary, other) = if a_primary { (p.a, p.b) } else { (p.b, p.a) };
+                // Describe the conflict from the primary claim's side.
+                let f = if a_primary {
+                    f
+                } else {
+                    match self.compare(primary, other, p) {
+                        Err(g) if g.code == f.code => g,
+                        _ => f,
+                    }
+                };
+                (primary, (other, p, f))
+            })
+            .collect();
         let mut grouped: BTreeMap<(usize, Level, &'static str), Vec<Conflict<'_>>> =
             BTreeMap::new();
-        for (p, f) in conflicts {
-            let key_a = (self.doc_id(&self.claims[p.a]), self.claims[p.a].span);
-            let key_b = (self.doc_id(&self.claims[p.b]), self.claims[p.b].span);
-            let (sa, sb) = (support(p.a), support(p.b));
-            let a_primary = sa < sb || (sa == sb && key_a <= key_b);
-            let (primary, other) = if a_primary { (p.a, p.b) } else { (p.b, p.a) };
-            // Describe the conflict from the primary claim's side.
-            let f = if a_primary {
-                f
-            } else {
-                match self.compare(primary, other, p) {
-                    Err(g) if g.code == f.code => g,
-                    _ => f,
-                }
-            };
+        for (primary, (other, p, f)) in sided {
             grouped
                 .entry((primary, p.level, f.code))
                 .or_default()
@@ -676,122 +719,135 @@ impl Builder<'_> {
         }
 
         let mut report = Report::default();
-        let mut seen_fp: BTreeMap<String, usize> = BTreeMap::new();
-        for ((primary, level, code), mut others) in grouped {
-            others.sort_by(|x, y| {
-                let (cx, cy) = (&self.claims[x.0], &self.claims[y.0]);
-                (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
-            });
-            let pc = &self.claims[primary];
-            // The most severe finding leads; its message describes the first related claim.
-            let lead = others
-                .iter()
-                .enumerate()
-                .max_by(|(i, x), (j, y)| x.2.severity.cmp(&y.2.severity).then(j.cmp(i)))
-                .map(|(i, _)| i)
-                .unwrap_or(0);
-            others.swap(0, lead);
-            others[1..].sort_by(|x, y| {
-                let (cx, cy) = (&self.claims[x.0], &self.claims[y.0]);
-                (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
-            });
-            let (first, pair, finding) = &others[0];
-            let fc = &self.claims[*first];
-            let mut severity = others
-                .iter()
-                .map(|o| o.2.severity)
-                .max()
-                .unwrap_or(Severity::Info);
-            let mut message = finding.message.clone();
-            if others.len() > 1 {
-                message.push_str(&format!(" (and {} more)", others.len() - 1));
-            }
-            let same_group = others
-                .iter()
-                .any(|(o, _, _)| self.claims[*o].source_group == pc.source_group);
-            if same_group {
-                severity = if code == rules::Quote001::RULE.code {
-                    severity.max(Severity::Warning)
-                } else {
-                    Severity::Error
-                };
-                message.push_str("; in copies of the same article");
-            } else if others.iter().all(|(o, _, _)| {
-                let (x, y) = (pc.doc, self.claims[*o].doc);
-                let (agree, conflict) = by_docs
-                    .get(&(x.min(y), x.max(y)))
-                    .copied()
-                    .unwrap_or_default();
-                (agree == 0 && conflict >= 2) || (conflict >= 3 && conflict > agree)
-            }) {
-                severity = Severity::Info;
-                message.push_str(
+        // One discrepancy per group, built in parallel, in group order.
+        let grouped: Vec<_> = grouped.into_iter().collect();
+        let built: Vec<Discrepancy> = grouped
+            .into_par_iter()
+            .with_min_len(16)
+            .map(|((primary, level, code), mut others)| {
+                others.sort_by(|x, y| {
+                    let (cx, cy) = (&self.claims[x.0], &self.claims[y.0]);
+                    (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
+                });
+                let pc = &self.claims[primary];
+                // The most severe finding leads; its message describes the first related claim.
+                let lead = others
+                    .iter()
+                    .enumerate()
+                    .max_by(|(i, x), (j, y)| x.2.severity.cmp(&y.2.severity).then(j.cmp(i)))
+                    .map(|(i, _)| i)
+                    .unwrap_or(0);
+                others.swap(0, lead);
+                others[1..].sort_by(|x, y| {
+                    let (cx, cy) = (&self.claims[x.0], &self.claims[y.0]);
+                    (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
+                });
+                let (first, pair, finding) = &others[0];
+                let fc = &self.claims[*first];
+                let mut severity = others
+                    .iter()
+                    .map(|o| o.2.severity)
+                    .max()
+                    .unwrap_or(Severity::Info);
+                let mut message = finding.message.clone();
+                if others.len() > 1 {
+                    message.push_str(&format!(" (and {} more)", others.len() - 1));
+                }
+                let same_group = others
+                    .iter()
+                    .any(|(o, _, _)| self.claims[*o].source_group == pc.source_group);
+                if same_group {
+                    severity = if code == rules::Quote001::RULE.code {
+                        severity.max(Severity::Warning)
+                    } else {
+                        Severity::Error
+                    };
+                    message.push_str("; in copies of the same article");
+                } else if others.iter().all(|(o, _, _)| {
+                    let (x, y) = (pc.doc, self.claims[*o].doc);
+                    let (agree, conflict) = by_docs
+                        .get(&(x.min(y), x.max(y)))
+                        .copied()
+                        .unwrap_or_default();
+                    (agree == 0 && conflict >= 2) || (conflict >= 3 && conflict > agree)
+                }) {
+                    severity = Severity::Info;
+                    message.push_str(
                     "; the articles disagree on most things compared: possibly different events",
                 );
-            } else if level == Level::Story {
-                severity = Severity::Info;
-                let days = match (
-                    self.docs[pc.doc as usize].meta.published,
-                    self.docs[fc.doc as usize].meta.published,
-                ) {
-                    (Some(x), Some(y)) => (x - y).get_days().abs() as i64,
-                    _ => 0,
-                };
-                if days >= self.config.change_window_days {
+                } else if level == Level::Story {
                     severity = Severity::Info;
-                    message.push_str(&format!(
-                        "; published {days} days apart: possibly a change over time"
-                    ));
-                } else {
-                    message.push_str(
-                        "; across events of the same story (a lead, not necessarily an error)",
-                    );
-                }
-            }
-            let confidence = {
-                let mut c = pair.score;
-                if Self::is_vague(pc) || Self::is_vague(fc) {
-                    c *= 0.5;
-                }
-                if let (Payload::Date(x), Payload::Date(y)) = (&pc.payload, &fc.payload) {
-                    if x.relative || y.relative {
-                        c *= 0.7;
+                    let days = match (
+                        self.docs[pc.doc as usize].meta.published,
+                        self.docs[fc.doc as usize].meta.published,
+                    ) {
+                        (Some(x), Some(y)) => (x - y).get_days().abs() as i64,
+                        _ => 0,
+                    };
+                    if days >= self.config.change_window_days {
+                        severity = Severity::Info;
+                        message.push_str(&format!(
+                            "; published {days} days apart: possibly a change over time"
+                        ));
+                    } else {
+                        message.push_str(
+                            "; across events of the same story (a lead, not necessarily an error)",
+                        );
                     }
                 }
-                (c.clamp(0.0, 1.0) * 100.0).round() / 100.0
-            };
-            let mut claims = vec![self.claim_ref(primary)];
-            claims.extend(others.iter().map(|(o, _, _)| self.claim_ref(*o)));
-            let diff = match (&pc.payload, &fc.payload) {
-                (Payload::Quote(x), Payload::Quote(y)) => compare::word_diff(&x.text, &y.text).ops,
-                _ => compare::word_diff(&pc.text, &fc.text).ops,
-            };
-            let mut fingerprint = fingerprint(code, &claims);
-            let dup = seen_fp.entry(fingerprint.clone()).or_insert(0);
+                let confidence = {
+                    let mut c = pair.score;
+                    if Self::is_vague(pc) || Self::is_vague(fc) {
+                        c *= 0.5;
+                    }
+                    if let (Payload::Date(x), Payload::Date(y)) = (&pc.payload, &fc.payload) {
+                        if x.relative || y.relative {
+                            c *= 0.7;
+                        }
+                    }
+                    (c.clamp(0.0, 1.0) * 100.0).round() / 100.0
+                };
+                let mut claims = vec![self.claim_ref(primary)];
+                claims.extend(others.iter().map(|(o, _, _)| self.claim_ref(*o)));
+                let diff = match (&pc.payload, &fc.payload) {
+                    (Payload::Quote(x), Payload::Quote(y)) => {
+                        compare::word_diff(&x.text, &y.text).ops
+                    }
+                    _ => compare::word_diff(&pc.text, &fc.text).ops,
+                };
+                let fingerprint = fingerprint(code, &claims);
+                Discrepancy {
+                    code,
+                    kind: pc.kind(),
+                    severity,
+                    confidence,
+                    message,
+                    level,
+                    event: (level == Level::Event)
+                        .then(|| self.labels.event[pc.doc as usize].clone()),
+                    story: self.labels.story[pc.doc as usize].clone(),
+                    claims,
+                    diff,
+                    alignment: AlignmentInfo {
+                        score: (pair.score * 1000.0).round() / 1000.0,
+                        reasons: pair.reasons.clone(),
+                    },
+                    fingerprint,
+                }
+            })
+            .collect();
+        // Equal fingerprints (in group order) get a suffix: `#2`, `#3`, ...
+        let mut seen_fp: BTreeMap<String, usize> = BTreeMap::new();
+        for mut d in built {
+            let dup = seen_fp.entry(d.fingerprint.clone()).or_insert(0);
             *dup += 1;
             if *dup > 1 {
-                fingerprint = format!(
+                d.fingerprint = format!(
                     "{:016x}",
-                    xxh3_64(format!("{fingerprint}#{dup}").as_bytes())
+                    xxh3_64(format!("{}#{dup}", d.fingerprint).as_bytes())
                 );
             }
-            report.discrepancies.push(Discrepancy {
-                code,
-                kind: pc.kind(),
-                severity,
-                confidence,
-                message,
-                level,
-                event: (level == Level::Event).then(|| self.labels.event[pc.doc as usize].clone()),
-                story: self.labels.story[pc.doc as usize].clone(),
-                claims,
-                diff,
-                alignment: AlignmentInfo {
-                    score: (pair.score * 1000.0).round() / 1000.0,
-                    reasons: pair.reasons.clone(),
-                },
-                fingerprint,
-            });
+            report.discrepancies.push(d);
         }
 
         // Agreements: components of agreeing pairs.
@@ -800,35 +856,42 @@ impl Builder<'_> {
             let k = component[p.a];
             by_component.entry(k).or_default().extend([p.a, p.b]);
         }
-        for (_, mut members) in by_component {
-            members.sort_by(|&x, &y| {
-                let (cx, cy) = (&self.claims[x], &self.claims[y]);
-                (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
-            });
-            members.dedup();
-            let c0 = &self.claims[members[0]];
-            let level = if members.iter().all(|&i| self.claims[i].event == c0.event) {
-                Level::Event
-            } else {
-                Level::Story
-            };
-            let groups: BTreeSet<u32> = members
-                .iter()
-                .map(|&i| self.claims[i].source_group)
-                .collect();
-            let docs: BTreeSet<u32> = members.iter().map(|&i| self.claims[i].doc).collect();
-            let claims: Vec<ClaimRef> = members.iter().map(|&i| self.claim_ref(i)).collect();
-            report.agreements.push(Agreement {
-                kind: c0.kind(),
-                level,
-                event: (level == Level::Event).then(|| self.labels.event[c0.doc as usize].clone()),
-                story: self.labels.story[c0.doc as usize].clone(),
-                value: claims[0].value.clone(),
-                sources: groups.len(),
-                documents: docs.len(),
-                claims,
-            });
-        }
+        let by_component: Vec<Vec<usize>> = by_component.into_values().collect();
+        let agreements: Vec<Agreement> = by_component
+            .into_par_iter()
+            .with_min_len(64)
+            .map(|mut members| {
+                members.sort_by(|&x, &y| {
+                    let (cx, cy) = (&self.claims[x], &self.claims[y]);
+                    (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
+                });
+                members.dedup();
+                let c0 = &self.claims[members[0]];
+                let level = if members.iter().all(|&i| self.claims[i].event == c0.event) {
+                    Level::Event
+                } else {
+                    Level::Story
+                };
+                let groups: BTreeSet<u32> = members
+                    .iter()
+                    .map(|&i| self.claims[i].source_group)
+                    .collect();
+                let docs: BTreeSet<u32> = members.iter().map(|&i| self.claims[i].doc).collect();
+                let claims: Vec<ClaimRef> = members.iter().map(|&i| self.claim_ref(i)).collect();
+                Agreement {
+                    kind: c0.kind(),
+                    level,
+                    event: (level == Level::Event)
+                        .then(|| self.labels.event[c0.doc as usize].clone()),
+                    story: self.labels.story[c0.doc as usize].clone(),
+                    value: claims[0].value.clone(),
+                    sources: groups.len(),
+                    documents: docs.len(),
+                    claims,
+                }
+            })
+            .collect();
+        report.agreements = agreements;
 
         // Documents and events.
         let mut events: BTreeMap<&str, (String, Vec<String>)> = BTreeMap::new();

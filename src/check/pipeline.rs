@@ -21,7 +21,7 @@
 use rayon::prelude::*;
 
 use super::{Config, Labels, Timings};
-use crate::align::{self, AlignClaim, DateRange, Payload, Quantity, Quote};
+use crate::align::{self, AlignClaim, DateRange, Payload, Quantity, Quote, Words};
 use crate::claim::{self, Detail};
 use crate::cluster::Clusterer;
 use crate::corpus::{Document, Skipped};
@@ -37,7 +37,7 @@ pub fn run(docs: &[Document], config: &Config) -> Result<Report> {
 /// [`run`], listing records skipped at ingest in the report.
 pub fn run_with_skipped(docs: &[Document], skipped: &[Skipped], config: &Config) -> Result<Report> {
     let labels = labels(docs)?;
-    let claims = extract_claims(docs);
+    let claims = extract_claims_for(docs, &labels);
     Ok(super::check_owned(
         docs,
         &labels,
@@ -87,6 +87,36 @@ pub fn extract_claims(docs: &[Document]) -> Vec<AlignClaim> {
         .collect()
 }
 
+/// The claims of the documents that can be compared with another: those whose story (see
+/// [`Labels`]) holds at least one other document. Claims are aligned only inside a story, across
+/// documents, so a document alone in its story cannot be part of a finding or an agreement; its
+/// claims are not extracted. The result is in document order, as [`extract_claims`]'s.
+pub fn extract_claims_for(docs: &[Document], labels: &Labels) -> Vec<AlignClaim> {
+    assert_eq!(
+        labels.story.len(),
+        docs.len(),
+        "one story label per document"
+    );
+    let story = Labels::dense(&labels.story);
+    let mut size = vec![0u32; story.iter().map(|&s| s as usize + 1).max().unwrap_or(0)];
+    for &s in &story {
+        size[s as usize] += 1;
+    }
+    docs.par_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            if size[story[i] as usize] >= 2 {
+                doc_claims(i as u32, d)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
 /// Adapts one claim of the claims stage.
 pub fn from_claim(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
     let mut a = from_claim_bare(doc, c)?;
@@ -111,6 +141,12 @@ fn from_claim_bare(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
             end: m.end,
             granularity: m.granularity.name().to_string(),
             relative: m.relative,
+            // The parts the extractor read: the weekday, and whether nothing else was stated.
+            weekday: m.weekday,
+            bare_weekday: m.weekday.is_some()
+                && m.day.is_none()
+                && m.month.is_none()
+                && m.year.is_none(),
         }),
         // Scare quotes and one- or two-word fragments are not statements to compare.
         Detail::Quote(q) if q.fragment => return None,
@@ -125,20 +161,16 @@ fn from_claim_bare(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
     Some(a)
 }
 
-fn normalized(words: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = words
-        .iter()
-        .flat_map(|w| {
-            crate::text::normalize(w)
-                .split(' ')
-                .filter(|x| !x.is_empty())
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+/// The words of `words`, normalized ([`crate::text::normalize`], split at spaces).
+fn normalized(words: &[String]) -> Words {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for w in words {
+        // The tokens of `text::normalize(w).split(' ')`, without joining them first.
+        crate::text::for_each_token(w, |_, t| {
+            out.extend(t.split(' ').filter(|x| !x.is_empty()).map(str::to_string));
+        });
+    }
+    Words::from(out)
 }
 
 /// Which context lists a claim shares with the claims of its sentence (compared, never read).
@@ -146,7 +178,7 @@ type SentenceKey = (*const [String], *const [String]);
 
 fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
     // The claims of one sentence share its context lists: normalize them once per sentence.
-    let mut last: Option<(SentenceKey, Vec<String>, Vec<String>)> = None;
+    let mut last: Option<(SentenceKey, Words, Words)> = None;
     claim::extract(d)
         .iter()
         .filter_map(|c| {

@@ -181,3 +181,58 @@ fn shortened_quote_is_info_and_same_relative_wording_is_not_a_date_conflict() {
     assert_eq!(r.discrepancies[0].severity, Severity::Info);
     assert!(r.discrepancies[0].message.contains("shortened"));
 }
+
+#[test]
+fn claims_are_extracted_only_for_documents_sharing_a_story() {
+    use crate::check::pipeline;
+    let text = "The force would total around 50,000 soldiers, officials said on Friday.";
+    let docs = [
+        Document::new("a", text),
+        Document::new("b", text),
+        Document::new("c", text),
+    ];
+    let labels = Labels {
+        group: vec!["g0".into(), "g1".into(), "g2".into()],
+        event: vec!["e0".into(), "e0".into(), "e1".into()],
+        story: vec!["s0".into(), "s0".into(), "s1".into()],
+    };
+    let all = pipeline::extract_claims(&docs);
+    let some = pipeline::extract_claims_for(&docs, &labels);
+    assert!(!all.is_empty());
+    let expected: Vec<_> = all.iter().filter(|c| c.doc < 2).cloned().collect();
+    assert_eq!(some, expected);
+    // The report is the same either way.
+    let config = Config::default();
+    assert_eq!(
+        check(&docs, &labels, &all, &config),
+        check(&docs, &labels, &some, &config)
+    );
+}
+
+#[test]
+fn date_claims_carry_their_stated_weekday() {
+    use crate::check::pipeline;
+    use jiff::civil::Weekday;
+    let mut doc = Document::new(
+        "a",
+        "The talks were held on Sunday. The accord was signed on Tuesday, Feb. 21, 2023.",
+    );
+    doc.meta.published = Some("2023-03-01".parse().unwrap());
+    let dates: Vec<(String, Option<Weekday>, bool)> = pipeline::extract_claims(&[doc])
+        .into_iter()
+        .filter_map(|c| match &c.payload {
+            Payload::Date(d) => Some((c.text.clone(), d.weekday, d.bare_weekday)),
+            _ => None,
+        })
+        .collect();
+    let find = |w: &str| dates.iter().find(|d| d.0.contains(w)).cloned();
+    let sunday = find("Sunday").expect("a date claim for Sunday");
+    assert_eq!((sunday.1, sunday.2), (Some(Weekday::Sunday), true));
+    let tuesday = find("Tuesday").expect("a date claim for Tuesday");
+    assert_eq!((tuesday.1, tuesday.2), (Some(Weekday::Tuesday), false));
+    // The same as reading the text.
+    for (text, weekday, bare) in &dates {
+        assert_eq!(*weekday, compare::stated_weekday(text), "{text}");
+        assert_eq!(*bare, compare::is_bare_weekday(text), "{text}");
+    }
+}

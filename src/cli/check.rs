@@ -138,7 +138,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let claims = match &args.claims {
         Some(path) => input::parse_claims(&read(path)?, &docs)
             .map_err(|e| Error::config(format!("{}: {e}", path.display())))?,
-        None => pipeline::extract_claims(&docs),
+        None => pipeline::extract_claims_for(&docs, &labels),
     };
     timings.record("claims", t);
     let report = check::check_owned(

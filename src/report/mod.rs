@@ -336,7 +336,9 @@ impl Report {
                 .and_then(|e| rank.get(e).copied())
                 .unwrap_or(usize::MAX)
         };
-        self.discrepancies.sort_by(|a, b| {
+        // Stable parallel sorts: the same order as a sequential stable sort, for any thread count.
+        use rayon::slice::ParallelSliceMut;
+        self.discrepancies.par_sort_by(|a, b| {
             a.level
                 .cmp(&b.level)
                 .then_with(|| event_rank(&a.event).cmp(&event_rank(&b.event)))
@@ -350,7 +352,7 @@ impl Report {
                 })
                 .then_with(|| a.fingerprint.cmp(&b.fingerprint))
         });
-        self.agreements.sort_by(|a, b| {
+        self.agreements.par_sort_by(|a, b| {
             a.level
                 .cmp(&b.level)
                 .then_with(|| event_rank(&a.event).cmp(&event_rank(&b.event)))
