@@ -739,17 +739,28 @@ impl Dedup {
                 .iter()
                 .map(|p| (slot[p.a as usize], slot[p.b as usize]))
                 .collect();
-            for mut group in near_duplicate_groups(&keys, &links) {
-                let rep = &sets[group.representative() as usize];
-                for &m in &group.members[1..] {
-                    similarity[batch[m as usize] as usize] = Some(sets[m as usize].jaccard(rep));
+            let mut found_groups = near_duplicate_groups(&keys, &links);
+            // Each member's similarity to its representative, the groups in parallel.
+            let sims: Vec<Vec<f64>> = found_groups
+                .par_iter()
+                .map(|group| {
+                    let rep = &sets[group.representative() as usize];
+                    group.members[1..]
+                        .iter()
+                        .map(|&m| sets[m as usize].jaccard(rep))
+                        .collect()
+                })
+                .collect();
+            for (group, sims) in found_groups.iter_mut().zip(sims) {
+                for (&m, s) in group.members[1..].iter().zip(sims) {
+                    similarity[batch[m as usize] as usize] = Some(s);
                 }
                 // The order inside a group and its id depend only on the members' keys.
                 for m in &mut group.members {
                     *m = batch[*m as usize];
                 }
-                groups.push(group);
             }
+            groups.append(&mut found_groups);
             pairs.extend(found);
             c0 = c1;
         }
