@@ -437,3 +437,58 @@ fn unknown_extension_and_unreadable_files() {
         .stdout("")
         .stderr(predicate::str::contains("no/such/file.jsonl"));
 }
+
+#[test]
+fn stats_count_the_shingle_sets_kept_from_the_first_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_corpus(dir.path(), "small.jsonl", &small_corpus());
+    crosscheck()
+        .args(["dedup", "--stats"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "3 shingle sets kept from the first pass",
+        ));
+}
+
+/// JSON Lines are formatted in parallel chunks: with more groups and pairs than one chunk,
+/// they are still the elements of the JSON array (formatted in one pass), in the same order.
+#[test]
+fn jsonl_in_chunks_matches_the_json_array() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut records = Vec::new();
+    for i in 0..1200 {
+        let words: Vec<String> = (0..40).map(|w| format!("w{}x{}", i, w)).collect();
+        let text = words.join(" ");
+        records.push(format!(r#"{{"id":"d{i:04}","text":"{text}"}}"#));
+        if i % 2 == 0 {
+            records.push(format!(r#"{{"id":"c{i:04}","text":"{text}"}}"#));
+        }
+    }
+    let path = write_corpus(dir.path(), "many.jsonl", &records);
+    for emit in ["groups", "pairs"] {
+        let run = |format: &str| {
+            crosscheck()
+                .args([
+                    "dedup",
+                    "--threads",
+                    "2",
+                    "--emit",
+                    emit,
+                    "--format",
+                    format,
+                ])
+                .arg(&path)
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone()
+        };
+        let jsonl = lines(&run("jsonl"));
+        let json: Vec<Value> = serde_json::from_slice(&run("json")).unwrap();
+        assert_eq!(jsonl, json, "--emit {emit}");
+        assert!(jsonl.len() >= 600, "--emit {emit}: {}", jsonl.len());
+    }
+}

@@ -4,10 +4,12 @@ use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use clap::ValueEnum;
+use crosscheck::cluster::Group;
 use crosscheck::corpus::{Corpus, Format as SourceFormat};
 use crosscheck::dedup::{Dedup, Deduplicated, Method, Pair, Stage};
 use crosscheck::{Document, Result};
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::input::report_skipped;
@@ -105,12 +107,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         let s = result.stats();
         eprintln!(
             "crosscheck: {} documents, {} text bytes, {} candidate pairs ({} rejected), {} documents \
-             read again, {} bytes of state per document, {:.3} s (stages {:.3?})",
+             read again, {} shingle sets kept from the first pass, {} bytes of state per document, {:.3} s (stages {:.3?})",
             s.documents,
             s.text_bytes,
             s.candidates,
             s.rejected,
             s.reread,
+            s.cached,
             result.state_bytes_per_doc(),
             started.elapsed().as_secs_f64(),
             s.seconds
@@ -131,6 +134,12 @@ pub fn run(args: Args) -> Result<Outcome> {
     match (format, args.emit) {
         (FormatArg::Text, Emit::Pairs) => text_pairs(w, &result),
         (FormatArg::Text, _) => text_summary(w, &result),
+        (FormatArg::Jsonl, Emit::Groups) => par_jsonl(w, result.groups(), |g, out| {
+            jsonl_into(out, group_lines_of(&result, g))
+        }),
+        (FormatArg::Jsonl, Emit::Pairs) => par_jsonl(w, result.pairs(), |p, out| {
+            jsonl_into(out, std::iter::once(pair_line(&result, p)))
+        }),
         (format, Emit::Groups) => json_items(w, format, group_lines(&result)),
         (format, Emit::Pairs) => json_items(w, format, pair_lines(&result)),
         (format, Emit::Keep) => {
@@ -179,14 +188,17 @@ struct GroupLine<'a> {
 }
 
 fn group_lines(r: &Deduplicated) -> impl Iterator<Item = GroupLine<'_>> {
-    r.groups().iter().flat_map(move |g| {
-        let group = g.id.to_string();
-        g.members.iter().enumerate().map(move |(k, &m)| GroupLine {
-            id: r.id(m),
-            group: group.clone(),
-            representative: k == 0,
-            similarity: r.similarity(m).map(round4),
-        })
+    r.groups().iter().flat_map(move |g| group_lines_of(r, g))
+}
+
+/// The lines of one group's members, the representative first.
+fn group_lines_of<'a>(r: &'a Deduplicated, g: &'a Group) -> impl Iterator<Item = GroupLine<'a>> {
+    let group = g.id.to_string();
+    g.members.iter().enumerate().map(move |(k, &m)| GroupLine {
+        id: r.id(m),
+        group: group.clone(),
+        representative: k == 0,
+        similarity: r.similarity(m).map(round4),
     })
 }
 
@@ -221,14 +233,57 @@ fn why(r: &Deduplicated, p: &Pair) -> String {
 }
 
 fn pair_lines(r: &Deduplicated) -> impl Iterator<Item = PairLine<'_>> {
-    r.pairs().iter().map(move |p| PairLine {
+    r.pairs().iter().map(move |p| pair_line(r, p))
+}
+
+fn pair_line<'a>(r: &'a Deduplicated, p: &Pair) -> PairLine<'a> {
+    PairLine {
         a: r.id(p.a),
         b: r.id(p.b),
         method: r.method().name(),
         jaccard: Some(round4(p.jaccard)),
         hamming: p.hamming,
         why: why(r, p),
-    })
+    }
+}
+
+/// Appends items to `out` as JSON Lines.
+fn jsonl_into<T: Serialize>(
+    out: &mut Vec<u8>,
+    items: impl Iterator<Item = T>,
+) -> std::io::Result<()> {
+    for item in items {
+        serde_json::to_writer(&mut *out, &item)?;
+        out.push(b'\n');
+    }
+    Ok(())
+}
+
+/// Writes the JSON Lines of `units` in order, formatting chunks of them in parallel (on the
+/// rayon pool), one window at a time so that the formatted text in memory stays bounded.
+fn par_jsonl<U: Sync>(
+    w: &mut impl Write,
+    units: &[U],
+    lines: impl Fn(&U, &mut Vec<u8>) -> std::io::Result<()> + Sync,
+) -> std::io::Result<()> {
+    const CHUNK: usize = 512;
+    const WINDOW: usize = 64 * CHUNK;
+    for window in units.chunks(WINDOW) {
+        let parts: Vec<Vec<u8>> = window
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut out = Vec::with_capacity(chunk.len() * 96);
+                for u in chunk {
+                    lines(u, &mut out)?;
+                }
+                Ok(out)
+            })
+            .collect::<std::io::Result<_>>()?;
+        for part in &parts {
+            w.write_all(part)?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes items as JSON Lines, or as one JSON array.

@@ -77,7 +77,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use crate::cluster::{DocKey, Group, UnionFind, near_duplicate_groups};
+use crate::cluster::{DocKey, Group, GroupId, UnionFind, near_duplicate_groups};
 use crate::corpus::{Corpus, Date, Document, Origin, Refetch, Skipped};
 use crate::error::{Error, Result};
 use crate::fingerprint::{MinHasher, ShingleSet, Shingler, SimHash, SimHasher};
@@ -480,6 +480,9 @@ struct Verified {
     pairs: Vec<Pair>,
     /// Similarity of each grouped document to its group's representative.
     similarity: Vec<Option<f64>>,
+    /// The groups of the documents in some candidate pair (members as document indices), in no
+    /// particular order; every other document is alone.
+    groups: Vec<Group>,
     /// Documents read again.
     reread: usize,
     /// Bytes of state kept for all documents (see [`Deduplicated::state_bytes_per_doc`]).
@@ -696,6 +699,7 @@ impl Dedup {
         }
         let reread = members.iter().map(Vec::len).sum();
         let mut pairs = Vec::new();
+        let mut groups = Vec::new();
         let mut similarity: Vec<Option<f64>> = vec![None; n];
         let mut slot = vec![u32::MAX; n];
         let batch_bytes = self.config.batch_bytes as u64;
@@ -735,12 +739,28 @@ impl Dedup {
                 .iter()
                 .map(|p| (slot[p.a as usize], slot[p.b as usize]))
                 .collect();
-            for group in near_duplicate_groups(&keys, &links) {
-                let rep = &sets[group.representative() as usize];
-                for &m in &group.members[1..] {
-                    similarity[batch[m as usize] as usize] = Some(sets[m as usize].jaccard(rep));
+            let mut found_groups = near_duplicate_groups(&keys, &links);
+            // Each member's similarity to its representative, the groups in parallel.
+            let sims: Vec<Vec<f64>> = found_groups
+                .par_iter()
+                .map(|group| {
+                    let rep = &sets[group.representative() as usize];
+                    group.members[1..]
+                        .iter()
+                        .map(|&m| sets[m as usize].jaccard(rep))
+                        .collect()
+                })
+                .collect();
+            for (group, sims) in found_groups.iter_mut().zip(sims) {
+                for (&m, s) in group.members[1..].iter().zip(sims) {
+                    similarity[batch[m as usize] as usize] = Some(s);
+                }
+                // The order inside a group and its id depend only on the members' keys.
+                for m in &mut group.members {
+                    *m = batch[*m as usize];
                 }
             }
+            groups.append(&mut found_groups);
             pairs.extend(found);
             c0 = c1;
         }
@@ -755,6 +775,7 @@ impl Dedup {
             + prints.empty.len();
         Ok(Verified {
             pairs,
+            groups,
             similarity,
             reread,
             state_bytes,
@@ -932,6 +953,7 @@ impl Dedup {
         let n = docs.len();
         let Verified {
             mut pairs,
+            mut groups,
             similarity,
             reread,
             state_bytes,
@@ -941,16 +963,31 @@ impl Dedup {
             (&docs[x.a as usize].id, &docs[x.b as usize].id)
                 .cmp(&(&docs[y.a as usize].id, &docs[y.b as usize].id))
         });
-        let keys: Vec<DocKey<'_>> = docs
-            .iter()
-            .map(|d| DocKey {
-                id: &d.id,
-                published: d.published,
+        // The groups found batch by batch in `verify` are the groups of the candidate graph's
+        // components (every verified pair lies inside one); every other document is alone.
+        // This gives the same groups as `near_duplicate_groups` over all documents and pairs.
+        let mut grouped = vec![false; n];
+        for g in &groups {
+            for &m in &g.members {
+                grouped[m as usize] = true;
+            }
+        }
+        let alone: Vec<Group> = (0..n as u32)
+            .into_par_iter()
+            .filter(|&i| !grouped[i as usize])
+            .map(|i| Group {
+                id: GroupId::of(&docs[i as usize].id),
+                members: vec![i],
             })
             .collect();
-        let links: Vec<(u32, u32)> = pairs.iter().map(|p| (p.a, p.b)).collect();
-        let groups = near_duplicate_groups(&keys, &links);
-        drop(keys);
+        drop(grouped);
+        groups.extend(alone);
+        // Ids are unique, so the unstable sort is deterministic.
+        groups.par_sort_unstable_by(|a, b| {
+            docs[a.representative() as usize]
+                .id
+                .cmp(&docs[b.representative() as usize].id)
+        });
         let mut group_of = vec![0u32; n];
         for (g, group) in groups.iter().enumerate() {
             for &m in &group.members {
