@@ -50,6 +50,80 @@ fn top_features(v: &SparseVec, k: usize) -> Vec<(u64, f32)> {
     f
 }
 
+/// One document's features in an open-addressing hash table, for its cosines with the many
+/// candidates of the verification step.
+///
+/// [`SparseVec::cosine`] merges two sorted id lists: each step waits for the comparison of the
+/// previous one, and it walks the document's own features again for every candidate. Here
+/// each candidate's features are looked up independently (the processor overlaps the lookups)
+/// and the document's own are hashed once. The shared features are still met in ascending id
+/// order with the same products, so the cosine is bit-for-bit the one of
+/// [`SparseVec::cosine`].
+#[derive(Debug, Default)]
+struct DotTable {
+    keys: Vec<u64>,
+    weights: Vec<f32>,
+    /// `64 - log2(keys.len())`: slots are the top bits of a multiplicative hash.
+    shift: u32,
+}
+
+/// The key of an empty slot; a vector holding it as a feature id is not hashed.
+const EMPTY: u64 = u64::MAX;
+
+impl DotTable {
+    fn slot(&self, id: u64) -> usize {
+        (id.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Fills the table with `v`'s features; false (and the table unusable) when `v` has the
+    /// id [`EMPTY`].
+    fn load(&mut self, v: &SparseVec) -> bool {
+        debug_assert!(v.ids().windows(2).all(|w| w[0] < w[1]));
+        if v.ids().last() == Some(&EMPTY) {
+            return false;
+        }
+        // At most a quarter full: most probes of a candidate's features miss, and a miss ends
+        // at the first empty slot.
+        let cap = (4 * v.len()).next_power_of_two().max(16);
+        self.keys.clear();
+        self.keys.resize(cap, EMPTY);
+        self.weights.clear();
+        self.weights.resize(cap, 0.0);
+        self.shift = 64 - cap.trailing_zeros();
+        let mask = cap - 1;
+        for (&id, &w) in v.ids().iter().zip(v.weights()) {
+            let mut s = self.slot(id);
+            while self.keys[s] != EMPTY {
+                s = (s + 1) & mask;
+            }
+            self.keys[s] = id;
+            self.weights[s] = w;
+        }
+        true
+    }
+
+    /// `loaded.cosine(other)` for the vector `loaded` last given to [`DotTable::load`].
+    fn cosine(&self, other: &SparseVec) -> f32 {
+        let mask = self.keys.len() - 1;
+        let mut dot = 0.0f32;
+        for (&id, &w) in other.ids().iter().zip(other.weights()) {
+            let mut s = self.slot(id);
+            loop {
+                let k = self.keys[s];
+                if k == id {
+                    dot += self.weights[s] * w;
+                    break;
+                }
+                if k == EMPTY {
+                    break;
+                }
+                s = (s + 1) & mask;
+            }
+        }
+        dot.min(1.0)
+    }
+}
+
 /// Days between two optional dates (`None` when either is unknown).
 pub(crate) fn days_apart(a: Option<i32>, b: Option<i32>) -> Option<i32> {
     Some((a? - b?).abs())
@@ -125,8 +199,8 @@ pub(crate) fn candidate_pairs(
         .into_par_iter()
         .with_min_len(256)
         .map_init(
-            || (vec![0f32; n], Vec::<u32>::new()),
-            |(acc, touched), r| {
+            || (vec![0f32; n], Vec::<u32>::new(), DotTable::default()),
+            |(acc, touched, table), r| {
                 let day_r = day_of_rank[r];
                 for &e in &own[own_start[r] as usize..own_start[r + 1] as usize] {
                     let e = e as usize;
@@ -174,9 +248,16 @@ pub(crate) fn candidate_pairs(
                 cands.sort_unstable_by(order);
                 let i = by_date[r];
                 let mut out: Vec<Pair> = Vec::new();
+                let row = &rows[i as usize];
+                let hashed = table.load(row);
                 for (s, _) in cands {
                     let j = by_date[s as usize];
-                    let sim = rows[i as usize].cosine(&rows[j as usize]);
+                    let other = &rows[j as usize];
+                    let sim = if hashed {
+                        table.cosine(other)
+                    } else {
+                        row.cosine(other)
+                    };
                     if sim >= p.min_sim {
                         out.push((i.min(j), i.max(j), sim));
                     }
@@ -188,4 +269,55 @@ pub(crate) fn candidate_pairs(
         .collect();
     pairs.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Document;
+    use crate::cluster::features::{Vectors, Weights};
+
+    #[test]
+    fn hashed_cosine_is_the_merged_cosine_to_the_bit() {
+        let docs = [
+            Document::new(
+                "a",
+                "Putin told the Eastern Economic Forum in Vladivostok that foreign troops in \
+                 Ukraine would be legitimate targets; Macron said 26 countries pledged forces.",
+            ),
+            Document::new(
+                "b",
+                "Speaking in Vladivostok at the Eastern Economic Forum on Sept. 5, Putin warned \
+                 that any foreign troops in Ukraine would be legitimate targets.",
+            ),
+            Document::new(
+                "c",
+                "A magnitude 6.1 earthquake struck central Peru on Tuesday, damaging homes in \
+                 Ayacucho, the geophysical institute said.",
+            ),
+            Document::new("d", "Peru: 6.1 quake in Ayacucho, Putin absent."),
+            Document::new("e", "the and of"),
+        ];
+        let refs: Vec<&Document> = docs.iter().collect();
+        let w = Weights {
+            title: 2.0,
+            entity: 1.5,
+            number: 3.0,
+            date: 4.0,
+        };
+        let mut rows = Vectors::build(&refs, &w).rows;
+        rows.push(SparseVec::default());
+        let mut table = DotTable::default();
+        let mut shared = 0;
+        for a in &rows {
+            assert!(table.load(a));
+            for b in &rows {
+                let want = a.cosine(b);
+                assert_eq!(table.cosine(b).to_bits(), want.to_bits());
+                shared += usize::from(want > 0.0);
+            }
+        }
+        // Not only zeros: the documents share features.
+        assert!(shared > rows.len(), "{shared}");
+    }
 }
