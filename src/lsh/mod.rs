@@ -159,11 +159,7 @@ pub fn band_candidates_filtered(
     let mut pairs: Vec<(u32, u32)> = (0..bands)
         .into_par_iter()
         .flat_map_iter(|band| {
-            let mut col: Vec<(u64, u32)> = (0..n)
-                .filter(|&i| !skip[i])
-                .map(|i| (keys[i * bands + band], i as u32))
-                .collect();
-            col.sort_unstable();
+            let col = band_column(keys, bands, skip, band);
             // A pair is looked at only in the first band it shares: `keep` runs once per
             // pair, not once per shared band (a true copy shares most of the bands).
             runs_to_pairs(&col, |a, b| {
@@ -175,6 +171,18 @@ pub fn band_candidates_filtered(
     // Each pair comes from exactly one band: sorting makes the order independent of scheduling.
     pairs.par_sort_unstable();
     pairs
+}
+
+/// One band's `(key, document)` column, documents in `skip` left out, sorted by key then
+/// document: equal keys form runs, and the order does not depend on scheduling.
+fn band_column(keys: &[u64], bands: usize, skip: &[bool], band: usize) -> Vec<(u64, u32)> {
+    let n = keys.len() / bands;
+    let mut col: Vec<(u64, u32)> = (0..n)
+        .filter(|&i| !skip[i])
+        .map(|i| (keys[i * bands + band], i as u32))
+        .collect();
+    col.sort_unstable();
+    col
 }
 
 /// A 1-bit sketch per document, for the quick filter of [`band_candidates_sketched`]: `words`
@@ -211,11 +219,7 @@ pub fn band_candidates_sketched(
     let mut pairs: Vec<(u32, u32)> = (0..bands)
         .into_par_iter()
         .flat_map_iter(|band| {
-            let mut col: Vec<(u64, u32)> = (0..n)
-                .filter(|&i| !skip[i])
-                .map(|i| (keys[i * bands + band], i as u32))
-                .collect();
-            col.sort_unstable();
+            let col = band_column(keys, bands, skip, band);
             let later = |a: u32, b: u32| {
                 let (ka, kb) = (&keys[a as usize * bands..], &keys[b as usize * bands..]);
                 !(0..band).any(|e| ka[e] == kb[e]) && keep(a, b)
