@@ -192,6 +192,7 @@ fn streaming_matches_in_memory() {
     let dedup = Dedup::builder()
         .batch_bytes(3000)
         .cache_bytes(0)
+        .cache_bytes_per_doc(0)
         .build()
         .unwrap();
     let streamed = dedup.run_corpus(&corpus, &|_, _| {}).unwrap();
@@ -202,14 +203,25 @@ fn streaming_matches_in_memory() {
     assert_eq!(streamed.stats().cached, 0);
     // Shingle sets kept for all, for some (a budget spent part way), for none: same result.
     let all = streamed.stats().reread;
-    for (budget, some_cached, some_reread) in [(64 << 20, true, false), (2_000, true, true)] {
+    // A budget that grows with the documents, from nothing or from a fixed part spent early.
+    for (budget, per_doc, some_cached, some_reread) in [
+        (64 << 20, 0, true, false),
+        (2_000, 0, true, true),
+        (0, 300, true, true),
+        (2_000, 200, true, true),
+    ] {
         let dedup = Dedup::builder()
             .batch_bytes(3000)
             .cache_bytes(budget)
+            .cache_bytes_per_doc(per_doc)
             .build()
             .unwrap();
         let r = dedup.run_corpus(&corpus, &|_, _| {}).unwrap();
-        assert_eq!(canonical(&r), canonical(&in_memory), "budget {budget}");
+        assert_eq!(
+            canonical(&r),
+            canonical(&in_memory),
+            "budget {budget} {per_doc}"
+        );
         let s = r.stats();
         assert_eq!(s.cached + s.reread, all, "budget {budget}");
         assert_eq!(s.cached > 0, some_cached, "budget {budget}");
@@ -318,4 +330,31 @@ fn bit_sketch_layout_fills_256_bits() {
     assert_eq!(sketch_max_differ(0.8, 128, 2), 61);
     // More bits per value: the bound in standard deviations, not the count, stays the same.
     assert!(sketch_max_differ(0.8, 128, 2) > sketch_max_differ(0.8, 128, 1));
+}
+
+#[test]
+fn id_prefix_orders_like_the_id() {
+    let ids = [
+        "",
+        "\0",
+        "a",
+        "a\0",
+        "a\0b",
+        "ab",
+        "abcdefgh",
+        "abcdefgh\0",
+        "abcdefghi",
+        "abcdefgi",
+        "b",
+        "é",
+        "d000001",
+        "d000010",
+        "d1",
+    ];
+    for x in ids {
+        for y in ids {
+            let key = |s: &'static str| (super::id_prefix(s), s);
+            assert_eq!(key(x).cmp(&key(y)), x.cmp(y), "{x:?} {y:?}");
+        }
+    }
 }
