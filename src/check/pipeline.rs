@@ -136,18 +136,7 @@ fn from_claim_bare(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
             unit: q.unit.clone(),
             noun: q.noun.clone(),
         }),
-        Detail::Date(m) => Payload::Date(DateRange {
-            start: m.start,
-            end: m.end,
-            granularity: m.granularity.name().to_string(),
-            relative: m.relative,
-            // The parts the extractor read: the weekday, and whether nothing else was stated.
-            weekday: m.weekday,
-            bare_weekday: m.weekday.is_some()
-                && m.day.is_none()
-                && m.month.is_none()
-                && m.year.is_none(),
-        }),
+        Detail::Date(m) => Payload::Date(date_range(m)),
         // Scare quotes and one- or two-word fragments are not statements to compare.
         Detail::Quote(q) if q.fragment => return None,
         Detail::Quote(q) => Payload::Quote(Quote::new(q.speaker.clone(), q.text.clone())),
@@ -161,44 +150,135 @@ fn from_claim_bare(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
     Some(a)
 }
 
-/// The words of `words`, normalized ([`crate::text::normalize`], split at spaces).
-fn normalized(words: &[String]) -> Words {
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
-    for w in words {
-        // The tokens of `text::normalize(w).split(' ')`, without joining them first.
-        crate::text::for_each_token(w, |_, t| {
-            out.extend(t.split(' ').filter(|x| !x.is_empty()).map(str::to_string));
-        });
+/// The date payload of a date mention.
+fn date_range(m: &claim::DateMention) -> DateRange {
+    DateRange {
+        start: m.start,
+        end: m.end,
+        granularity: m.granularity.name().to_string(),
+        relative: m.relative,
+        // The parts the extractor read: the weekday, and whether nothing else was stated.
+        weekday: m.weekday,
+        bare_weekday: m.weekday.is_some()
+            && m.day.is_none()
+            && m.month.is_none()
+            && m.year.is_none(),
     }
-    Words::from(out)
 }
 
-/// Which context lists a claim shares with the claims of its sentence (compared, never read).
-type SentenceKey = (*const [String], *const [String]);
+/// The words of `words`, normalized ([`crate::text::normalize`], split at spaces).
+fn normalized(words: &[String]) -> Words {
+    let mut n = Normalizer::default();
+    n.words(words)
+}
+
+/// Normalizes context word lists into [`Words`], reusing its buffers from list to list.
+#[derive(Default)]
+struct Normalizer {
+    tokenizer: crate::text::Tokenizer,
+    /// The normalized words of the current list, concatenated.
+    text: String,
+    /// The end of each word in `text`.
+    ends: Vec<usize>,
+}
+
+impl Normalizer {
+    /// The tokens of `text::normalize(w).split(' ')` for each `w` of `words`, as [`Words`].
+    fn words<S: AsRef<str>>(&mut self, words: &[S]) -> Words {
+        self.text.clear();
+        self.ends.clear();
+        let (text, ends) = (&mut self.text, &mut self.ends);
+        for w in words {
+            self.tokenizer.for_each(w.as_ref(), |_, t| {
+                for x in t.split(' ').filter(|x| !x.is_empty()) {
+                    text.push_str(x);
+                    ends.push(text.len());
+                }
+            });
+        }
+        let mut start = 0;
+        let list: Vec<&str> = self
+            .ends
+            .iter()
+            .map(|&end| {
+                let w = &self.text[start..end];
+                start = end;
+                w
+            })
+            .collect();
+        Words::new(&list)
+    }
+}
 
 fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
+    let text = d.text.as_str();
+    let mut out: Vec<AlignClaim> = Vec::new();
+    let mut norm = Normalizer::default();
     // The claims of one sentence share its context lists: normalize them once per sentence.
-    let mut last: Option<(SentenceKey, Words, Words)> = None;
-    claim::extract(d)
-        .iter()
-        .filter_map(|c| {
-            let mut a = from_claim_bare(doc, c)?;
-            let key = (
-                std::sync::Arc::as_ptr(&c.context.words),
-                std::sync::Arc::as_ptr(&c.context.entities),
-            );
-            match &last {
-                Some((k, words, entities)) if *k == key => {
-                    a.content_words = words.clone();
-                    a.entities = entities.clone();
-                }
-                _ => {
-                    a.content_words = normalized(&c.context.words);
-                    a.entities = normalized(&c.context.entities);
-                    last = Some((key, a.content_words.clone(), a.entities.clone()));
+    let mut last: Option<(usize, Words, Words)> = None;
+    // Base forms of the event verbs met in this document.
+    let mut bases: Vec<(&'static str, String)> = Vec::new();
+    claim::Extractor::new().extract_each(d, |n, p| {
+        if out.capacity() == 0 {
+            out.reserve_exact(n);
+        }
+        let Some(ctx) = p.context else {
+            unreachable!("the default extractor computes contexts")
+        };
+        // A quote's source is its speaker, whatever the sentence says.
+        let source = match &p.detail {
+            Detail::Quote(q) if q.speaker.is_some() => q.speaker.clone(),
+            _ => ctx.source().map(str::to_string),
+        };
+        let payload = match p.detail {
+            Detail::Quantity(q) => Payload::Quantity(Quantity {
+                value: q.value,
+                low: q.low,
+                high: q.high,
+                qualifier: q.qualifier,
+                unit: q.unit,
+                noun: q.noun,
+            }),
+            Detail::Date(m) => Payload::Date(date_range(&m)),
+            // Scare quotes and one- or two-word fragments are not statements to compare.
+            Detail::Quote(q) if q.fragment => return,
+            Detail::Quote(q) => Payload::Quote(Quote::new(q.speaker, q.text)),
+            #[allow(unreachable_patterns)]
+            _ => return,
+        };
+        let mut a = AlignClaim::new(
+            doc,
+            0,
+            0,
+            0,
+            p.span,
+            p.sentence,
+            p.span.slice(text),
+            payload,
+        );
+        a.speaker = source;
+        a.verb = ctx.verb_at(p.span.start).map(|v| {
+            match bases.iter().find(|(k, _)| std::ptr::eq(*k, v)) {
+                Some((_, b)) => b.clone(),
+                None => {
+                    let b = align::context::verb_base(v);
+                    bases.push((v, b.clone()));
+                    b
                 }
             }
-            Some(a)
-        })
-        .collect()
+        });
+        match &last {
+            Some((id, words, entities)) if *id == p.context_id => {
+                a.content_words = words.clone();
+                a.entities = entities.clone();
+            }
+            _ => {
+                a.content_words = norm.words(ctx.words());
+                a.entities = norm.words(ctx.entities());
+                last = Some((p.context_id, a.content_words.clone(), a.entities.clone()));
+            }
+        }
+        out.push(a);
+    });
+    out
 }
