@@ -78,13 +78,12 @@ pub fn labels_timed(docs: &[Document], timings: &mut Timings) -> Result<Labels> 
 
 /// The claims of every document (in parallel; the result is in document order).
 pub fn extract_claims(docs: &[Document]) -> Vec<AlignClaim> {
-    docs.par_iter()
-        .enumerate()
-        .map(|(i, d)| doc_claims(i as u32, d))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect()
+    concat(
+        docs.par_iter()
+            .enumerate()
+            .map(|(i, d)| doc_claims(i as u32, d))
+            .collect(),
+    )
 }
 
 /// The claims of the documents that can be compared with another: those whose story (see
@@ -102,7 +101,8 @@ pub fn extract_claims_for(docs: &[Document], labels: &Labels) -> Vec<AlignClaim>
     for &s in &story {
         size[s as usize] += 1;
     }
-    docs.par_iter()
+    let per_doc: Vec<Vec<AlignClaim>> = docs
+        .par_iter()
         .enumerate()
         .map(|(i, d)| {
             if size[story[i] as usize] >= 2 {
@@ -111,10 +111,17 @@ pub fn extract_claims_for(docs: &[Document], labels: &Labels) -> Vec<AlignClaim>
                 Vec::new()
             }
         })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect()
+        .collect();
+    concat(per_doc)
+}
+
+/// The lists one after the other, moved into one list allocated once.
+fn concat(lists: Vec<Vec<AlignClaim>>) -> Vec<AlignClaim> {
+    let mut out = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    for l in lists {
+        out.extend(l);
+    }
+    out
 }
 
 /// Adapts one claim of the claims stage.
@@ -189,7 +196,17 @@ impl Normalizer {
         self.ends.clear();
         let (text, ends) = (&mut self.text, &mut self.ends);
         for w in words {
-            self.tokenizer.for_each(w.as_ref(), |_, t| {
+            let w = w.as_ref();
+            if !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                // Already one normalized token (the common case: a lowercased word).
+                text.push_str(w);
+                ends.push(text.len());
+                continue;
+            }
+            self.tokenizer.for_each(w, |_, t| {
                 for x in t.split(' ').filter(|x| !x.is_empty()) {
                     text.push_str(x);
                     ends.push(text.len());
