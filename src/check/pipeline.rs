@@ -197,11 +197,23 @@ impl Normalizer {
         let (text, ends) = (&mut self.text, &mut self.ends);
         for w in words {
             let w = w.as_ref();
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                // Already one normalized token (the common case: a lowercased word).
+                if !w.is_empty() {
+                    text.push_str(w);
+                    ends.push(text.len());
+                }
+                continue;
+            }
             if w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
-                // ASCII letters and digits between spaces (the common case: a lowercased word,
-                // a name): the tokens are the runs between spaces, lowercased.
+                // ASCII letters and digits between spaces (a name): the tokens are the runs
+                // between spaces, lowercased.
                 for x in w.split(' ').filter(|x| !x.is_empty()) {
-                    text.extend(x.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    let start = text.len();
+                    text.push_str(x);
+                    text[start..].make_ascii_lowercase();
                     ends.push(text.len());
                 }
                 continue;
