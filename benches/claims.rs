@@ -2,9 +2,15 @@
 //!
 //! `cargo bench --bench claims`. Two corpora: the generator's (2,000 documents, seed 1, the
 //! default share of syndicated copies) and the seeds repeated to about 1 MiB, as whole documents.
+//!
+//! `generated_all_kinds` times the extractor alone; `generated_check_stage` times what the
+//! claims stage of `crosscheck check` runs per document (the extractor, then the adaptation of
+//! each claim for the alignment: payloads, normalized context words), single-threaded. The
+//! difference between the two is the adapter's cost.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use crosscheck::Document;
+use crosscheck::check::pipeline;
 use crosscheck::claim::Extractor;
 use crosscheck::generate::{Config, Generator};
 
@@ -53,6 +59,15 @@ fn bench(c: &mut Criterion) {
     let all = Extractor::new();
     g.bench_function("generated_all_kinds", |b| {
         b.iter(|| gen_docs.iter().map(|d| all.extract(d).len()).sum::<usize>())
+    });
+    g.bench_function("generated_check_stage", |b| {
+        b.iter(|| {
+            gen_docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| pipeline::document_claims(i as u32, d).len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 

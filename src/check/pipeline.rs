@@ -78,13 +78,12 @@ pub fn labels_timed(docs: &[Document], timings: &mut Timings) -> Result<Labels> 
 
 /// The claims of every document (in parallel; the result is in document order).
 pub fn extract_claims(docs: &[Document]) -> Vec<AlignClaim> {
-    docs.par_iter()
-        .enumerate()
-        .map(|(i, d)| doc_claims(i as u32, d))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect()
+    concat(
+        docs.par_iter()
+            .enumerate()
+            .map(|(i, d)| doc_claims(i as u32, d))
+            .collect(),
+    )
 }
 
 /// The claims of the documents that can be compared with another: those whose story (see
@@ -102,7 +101,8 @@ pub fn extract_claims_for(docs: &[Document], labels: &Labels) -> Vec<AlignClaim>
     for &s in &story {
         size[s as usize] += 1;
     }
-    docs.par_iter()
+    let per_doc: Vec<Vec<AlignClaim>> = docs
+        .par_iter()
         .enumerate()
         .map(|(i, d)| {
             if size[story[i] as usize] >= 2 {
@@ -111,10 +111,17 @@ pub fn extract_claims_for(docs: &[Document], labels: &Labels) -> Vec<AlignClaim>
                 Vec::new()
             }
         })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect()
+        .collect();
+    concat(per_doc)
+}
+
+/// The lists one after the other, moved into one list allocated once.
+fn concat(lists: Vec<Vec<AlignClaim>>) -> Vec<AlignClaim> {
+    let mut out = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    for l in lists {
+        out.extend(l);
+    }
+    out
 }
 
 /// Adapts one claim of the claims stage.
@@ -136,18 +143,7 @@ fn from_claim_bare(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
             unit: q.unit.clone(),
             noun: q.noun.clone(),
         }),
-        Detail::Date(m) => Payload::Date(DateRange {
-            start: m.start,
-            end: m.end,
-            granularity: m.granularity.name().to_string(),
-            relative: m.relative,
-            // The parts the extractor read: the weekday, and whether nothing else was stated.
-            weekday: m.weekday,
-            bare_weekday: m.weekday.is_some()
-                && m.day.is_none()
-                && m.month.is_none()
-                && m.year.is_none(),
-        }),
+        Detail::Date(m) => Payload::Date(date_range(m)),
         // Scare quotes and one- or two-word fragments are not statements to compare.
         Detail::Quote(q) if q.fragment => return None,
         Detail::Quote(q) => Payload::Quote(Quote::new(q.speaker.clone(), q.text.clone())),
@@ -161,44 +157,213 @@ fn from_claim_bare(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
     Some(a)
 }
 
-/// The words of `words`, normalized ([`crate::text::normalize`], split at spaces).
-fn normalized(words: &[String]) -> Words {
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
-    for w in words {
-        // The tokens of `text::normalize(w).split(' ')`, without joining them first.
-        crate::text::for_each_token(w, |_, t| {
-            out.extend(t.split(' ').filter(|x| !x.is_empty()).map(str::to_string));
-        });
+/// The date payload of a date mention.
+fn date_range(m: &claim::DateMention) -> DateRange {
+    DateRange {
+        start: m.start,
+        end: m.end,
+        granularity: m.granularity.name().to_string(),
+        relative: m.relative,
+        // The parts the extractor read: the weekday, and whether nothing else was stated.
+        weekday: m.weekday,
+        bare_weekday: m.weekday.is_some()
+            && m.day.is_none()
+            && m.month.is_none()
+            && m.year.is_none(),
     }
-    Words::from(out)
 }
 
-/// Which context lists a claim shares with the claims of its sentence (compared, never read).
-type SentenceKey = (*const [String], *const [String]);
+/// The words of `words`, normalized ([`crate::text::normalize`], split at spaces).
+fn normalized(words: &[String]) -> Words {
+    let mut n = Normalizer::default();
+    n.words(words)
+}
+
+/// Normalizes context word lists into [`Words`], reusing its buffers from list to list.
+#[derive(Default)]
+struct Normalizer {
+    tokenizer: crate::text::Tokenizer,
+    /// The normalized words of the current list, concatenated.
+    text: String,
+    /// The end of each word in `text`.
+    ends: Vec<usize>,
+}
+
+impl Normalizer {
+    /// The tokens of `text::normalize(w).split(' ')` for each `w` of `words`, as [`Words`].
+    fn words<S: AsRef<str>>(&mut self, words: &[S]) -> Words {
+        self.text.clear();
+        self.ends.clear();
+        let (text, ends) = (&mut self.text, &mut self.ends);
+        for w in words {
+            let w = w.as_ref();
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                // Already one normalized token (the common case: a lowercased word).
+                if !w.is_empty() {
+                    text.push_str(w);
+                    ends.push(text.len());
+                }
+                continue;
+            }
+            if w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
+                // ASCII letters and digits between spaces (a name): the tokens are the runs
+                // between spaces, lowercased.
+                for x in w.split(' ').filter(|x| !x.is_empty()) {
+                    let start = text.len();
+                    text.push_str(x);
+                    text[start..].make_ascii_lowercase();
+                    ends.push(text.len());
+                }
+                continue;
+            }
+            self.tokenizer.for_each(w, |_, t| {
+                for x in t.split(' ').filter(|x| !x.is_empty()) {
+                    text.push_str(x);
+                    ends.push(text.len());
+                }
+            });
+        }
+        let mut start = 0;
+        let list: Vec<&str> = self
+            .ends
+            .iter()
+            .map(|&end| {
+                let w = &self.text[start..end];
+                start = end;
+                w
+            })
+            .collect();
+        Words::new(&list)
+    }
+}
+
+/// The claims of one document (dense index `doc`), as [`extract_claims`] adapts them: what the
+/// claims stage of `crosscheck check` runs per document, in its order.
+pub fn document_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
+    doc_claims(doc, d)
+}
 
 fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
+    let text = d.text.as_str();
+    let mut out: Vec<AlignClaim> = Vec::new();
+    let mut norm = Normalizer::default();
     // The claims of one sentence share its context lists: normalize them once per sentence.
-    let mut last: Option<(SentenceKey, Words, Words)> = None;
-    claim::extract(d)
-        .iter()
-        .filter_map(|c| {
-            let mut a = from_claim_bare(doc, c)?;
-            let key = (
-                std::sync::Arc::as_ptr(&c.context.words),
-                std::sync::Arc::as_ptr(&c.context.entities),
-            );
-            match &last {
-                Some((k, words, entities)) if *k == key => {
-                    a.content_words = words.clone();
-                    a.entities = entities.clone();
-                }
-                _ => {
-                    a.content_words = normalized(&c.context.words);
-                    a.entities = normalized(&c.context.entities);
-                    last = Some((key, a.content_words.clone(), a.entities.clone()));
+    let mut last: Option<(usize, Words, Words)> = None;
+    // Base forms of the event verbs met in this document.
+    let mut bases: Vec<(&'static str, String)> = Vec::new();
+    claim::Extractor::new().extract_each(d, |n, p| {
+        if out.capacity() == 0 {
+            out.reserve_exact(n);
+        }
+        let Some(ctx) = p.context else {
+            unreachable!("the default extractor computes contexts")
+        };
+        // A quote's source is its speaker, whatever the sentence says.
+        let source = match &p.detail {
+            Detail::Quote(q) if q.speaker.is_some() => q.speaker.clone(),
+            _ => ctx.source().map(str::to_string),
+        };
+        let payload = match p.detail {
+            Detail::Quantity(q) => Payload::Quantity(Quantity {
+                value: q.value,
+                low: q.low,
+                high: q.high,
+                qualifier: q.qualifier,
+                unit: q.unit,
+                noun: q.noun,
+            }),
+            Detail::Date(m) => Payload::Date(date_range(&m)),
+            // Scare quotes and one- or two-word fragments are not statements to compare.
+            Detail::Quote(q) if q.fragment => return,
+            Detail::Quote(q) => Payload::Quote(Quote::new(q.speaker, q.text)),
+            #[allow(unreachable_patterns)]
+            _ => return,
+        };
+        let mut a = AlignClaim::new(
+            doc,
+            0,
+            0,
+            0,
+            p.span,
+            p.sentence,
+            p.span.slice(text),
+            payload,
+        );
+        a.speaker = source;
+        a.verb = ctx.verb_at(p.span.start).map(|v| {
+            match bases.iter().find(|(k, _)| std::ptr::eq(*k, v)) {
+                Some((_, b)) => b.clone(),
+                None => {
+                    let b = align::context::verb_base(v);
+                    bases.push((v, b.clone()));
+                    b
                 }
             }
-            Some(a)
-        })
-        .collect()
+        });
+        match &last {
+            Some((id, words, entities)) if *id == p.context_id => {
+                a.content_words = words.clone();
+                a.entities = entities.clone();
+            }
+            _ => {
+                a.content_words = norm.words(ctx.words());
+                a.entities = norm.words(ctx.entities());
+                last = Some((p.context_id, a.content_words.clone(), a.entities.clone()));
+            }
+        }
+        out.push(a);
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The normalization the fast paths of [`Normalizer::words`] must match: the tokens of
+    /// `text::normalize(w).split(' ')`, one word at a time.
+    fn reference(words: &[&str]) -> Words {
+        let mut out: Vec<String> = Vec::new();
+        for w in words {
+            crate::text::for_each_token(w, |_, t| {
+                out.extend(t.split(' ').filter(|x| !x.is_empty()).map(str::to_string));
+            });
+        }
+        Words::from(out)
+    }
+
+    #[test]
+    fn normalizer_matches_the_tokenizer() {
+        let lists: &[&[&str]] = &[
+            &["troops", "50000", "sent", "troops"],
+            &[
+                "Keir Starmer",
+                "U.S.",
+                "Kremlin’s",
+                "CEASE-FIRE",
+                "50,000",
+                "ﬁve",
+            ],
+            &[
+                "", " ", "a  b", " lead", "trail ", "Ça va", "o'brien", "x-ray", "1.5",
+            ],
+            &[
+                "Coalition of the Willing",
+                "Bank of England",
+                "AT&T",
+                "e-mail,",
+                "(EU)",
+            ],
+            &[],
+        ];
+        let mut n = Normalizer::default();
+        for words in lists {
+            let got = n.words(words);
+            let want = reference(words);
+            assert_eq!(got, want, "{words:?}");
+            assert_eq!(got.hashes(), want.hashes(), "{words:?}");
+        }
+    }
 }

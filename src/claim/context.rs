@@ -59,21 +59,27 @@ impl Context {
     }
 }
 
+/// A word list shared by the claims of one sentence.
+type SharedList = Arc<[String]>;
+
 /// The claim-independent part of a sentence's context, computed once per sentence; its claims
-/// share the word and entity lists.
+/// share the word and entity lists. The lists borrow the tokenized text; the `String` lists of
+/// the public [`Context`] are built on first use only.
 #[derive(Debug, Clone)]
-pub(crate) struct SentenceContext {
-    words: Arc<[String]>,
-    entities: Arc<[String]>,
+pub(crate) struct SentenceContext<'t> {
+    words: Vec<&'t str>,
+    entities: Vec<&'t str>,
+    /// `words` and `entities` as owned lists, built by the first [`SentenceContext::for_claim`].
+    shared: std::cell::OnceCell<(SharedList, SharedList)>,
     source: Option<String>,
     /// (byte offset, lemma) of event verbs; reporting verbs separately.
     verbs: Vec<(usize, &'static str)>,
     reporting: Option<&'static str>,
 }
 
-impl SentenceContext {
+impl<'t> SentenceContext<'t> {
     /// Computes the context of the sentence `span` of a tokenized text.
-    pub(crate) fn new<'t>(lx: &'t Lexed<'t>, span: Span) -> SentenceContext {
+    pub(crate) fn new(lx: &'t Lexed<'t>, span: Span) -> SentenceContext<'t> {
         let a = lx.toks.partition_point(|t| t.start < span.start);
         let b = lx.toks.partition_point(|t| t.start < span.end);
         let mut words = Distinct::with_capacity(b.saturating_sub(a));
@@ -135,8 +141,9 @@ impl SentenceContext {
             i += 1;
         }
         SentenceContext {
-            words: words.words.iter().map(|w| (*w).to_string()).collect(),
-            entities: entities.iter().map(|e| (*e).to_string()).collect(),
+            words: words.words,
+            entities,
+            shared: std::cell::OnceCell::new(),
             source,
             verbs,
             reporting,
@@ -145,19 +152,43 @@ impl SentenceContext {
 
     /// The context of a claim at byte `at`.
     pub(crate) fn for_claim(&self, at: usize) -> Context {
-        let verb = self
-            .verbs
+        let (words, entities) = self.shared.get_or_init(|| {
+            (
+                self.words.iter().map(|w| (*w).to_string()).collect(),
+                self.entities.iter().map(|e| (*e).to_string()).collect(),
+            )
+        });
+        Context {
+            words: Arc::clone(words),
+            entities: Arc::clone(entities),
+            source: self.source.clone(),
+            verb: self.verb_at(at).map(str::to_string),
+        }
+    }
+
+    /// The content words of the sentence (as in [`Context::words`], borrowed).
+    pub(crate) fn words(&self) -> &[&'t str] {
+        &self.words
+    }
+
+    /// The entities of the sentence (as in [`Context::entities`], borrowed).
+    pub(crate) fn entities(&self) -> &[&'t str] {
+        &self.entities
+    }
+
+    /// The attributed source of the sentence (as in [`Context::source`]).
+    pub(crate) fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// The lemma of the event verb nearest to byte `at`, or the reporting verb (as in
+    /// [`Context::verb`]).
+    pub(crate) fn verb_at(&self, at: usize) -> Option<&'static str> {
+        self.verbs
             .iter()
             .min_by_key(|(o, _)| o.abs_diff(at))
             .map(|(_, l)| *l)
             .or(self.reporting)
-            .map(str::to_string);
-        Context {
-            words: Arc::clone(&self.words),
-            entities: Arc::clone(&self.entities),
-            source: self.source.clone(),
-            verb,
-        }
     }
 }
 

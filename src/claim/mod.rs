@@ -275,15 +275,51 @@ impl Extractor {
 
     /// The claims of `doc`, sorted by start offset, then kind.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
-        // The per-document token buffers are reused across calls on a thread: fewer large
-        // allocations (each of which makes the allocator consolidate its free lists).
-        let mut scratch = SCRATCH.with(|s| s.take());
-        let claims = self.extract_in(doc, &mut scratch);
-        SCRATCH.with(|s| s.replace(scratch));
+        let text = doc.text.as_str();
+        let mut claims = Vec::new();
+        self.extract_each(doc, |n, p| {
+            if claims.capacity() == 0 {
+                claims.reserve_exact(n);
+            }
+            let mut context = match p.context {
+                Some(c) => c.for_claim(p.span.start),
+                None => Context::default(),
+            };
+            // A quote's source is its speaker, whatever the sentence says.
+            if let Detail::Quote(q) = &p.detail {
+                if q.speaker.is_some() {
+                    context.source.clone_from(&q.speaker);
+                }
+            }
+            claims.push(Claim {
+                doc: doc.meta.id.clone(),
+                kind: p.kind,
+                span: p.span,
+                text: p.span.slice(text).to_string(),
+                sentence: p.sentence,
+                detail: p.detail,
+                context,
+            });
+        });
         claims
     }
 
-    fn extract_in(&self, doc: &Document, scratch: &mut Scratch) -> Vec<Claim> {
+    /// Calls `f(n, part)` for each of the `n` claims of `doc`, in [`Extractor::extract`]'s
+    /// order, with the sentence context borrowed (no owned word lists are built).
+    pub(crate) fn extract_each(&self, doc: &Document, f: impl FnMut(usize, Part<'_, '_>)) {
+        // The per-document token buffers are reused across calls on a thread: fewer large
+        // allocations (each of which makes the allocator consolidate its free lists).
+        let mut scratch = SCRATCH.with(|s| s.take());
+        self.extract_in(doc, &mut scratch, f);
+        SCRATCH.with(|s| s.replace(scratch));
+    }
+
+    fn extract_in(
+        &self,
+        doc: &Document,
+        scratch: &mut Scratch,
+        mut f: impl FnMut(usize, Part<'_, '_>),
+    ) {
         let text = doc.text.as_str();
         let lx = lex::Lexed::new_in(
             text,
@@ -337,49 +373,61 @@ impl Extractor {
         scratch.date_toks = Scratch::keep_date_toks(shared);
         if found.is_empty() {
             (scratch.lower, scratch.toks) = lx.into_buffers();
-            return Vec::new();
+            return;
         }
         found.sort_by_key(|(span, kind, _)| (span.start, *kind, span.end));
         let sentences = Sentences::new(text);
         // Contexts are computed once per sentence span that holds a claim (a quote may span
         // several sentences: its key is the whole span).
         let mut cache: Vec<(Span, context::SentenceContext)> = Vec::with_capacity(found.len());
-        let claims = found
-            .into_iter()
-            .map(|(span, kind, detail)| {
-                let sentence = sentences.around(span);
-                let mut context = if self.context {
-                    let pos = match cache.iter().rposition(|(s, _)| *s == sentence) {
-                        Some(pos) => pos,
-                        None => {
-                            cache.push((sentence, context::SentenceContext::new(&lx, sentence)));
-                            cache.len() - 1
-                        }
-                    };
-                    cache[pos].1.for_claim(span.start)
-                } else {
-                    Context::default()
-                };
-                // A quote's source is its speaker, whatever the sentence says.
-                if let Detail::Quote(q) = &detail {
-                    if q.speaker.is_some() {
-                        context.source.clone_from(&q.speaker);
+        let n = found.len();
+        for (span, kind, detail) in found {
+            let sentence = sentences.around(span);
+            let context = if self.context {
+                let pos = match cache.iter().rposition(|(s, _)| *s == sentence) {
+                    Some(pos) => pos,
+                    None => {
+                        cache.push((sentence, context::SentenceContext::new(&lx, sentence)));
+                        cache.len() - 1
                     }
-                }
-                Claim {
-                    doc: doc.meta.id.clone(),
+                };
+                Some((pos, &cache[pos].1))
+            } else {
+                None
+            };
+            f(
+                n,
+                Part {
                     kind,
                     span,
-                    text: span.slice(text).to_string(),
                     sentence,
                     detail,
-                    context,
-                }
-            })
-            .collect();
+                    context_id: context.map_or(usize::MAX, |(pos, _)| pos),
+                    context: context.map(|(_, c)| c),
+                },
+            );
+        }
+        drop(cache);
         (scratch.lower, scratch.toks) = lx.into_buffers();
-        claims
     }
+}
+
+/// One claim as [`Extractor::extract_each`] hands it over: what [`Claim`] holds, with the
+/// sentence context borrowed.
+pub(crate) struct Part<'c, 't> {
+    /// As in [`Claim::kind`].
+    pub(crate) kind: Kind,
+    /// As in [`Claim::span`].
+    pub(crate) span: Span,
+    /// As in [`Claim::sentence`].
+    pub(crate) sentence: Span,
+    /// As in [`Claim::detail`].
+    pub(crate) detail: Detail,
+    /// The sentence context (`None` without [`Extractor::context`]); the claims of one
+    /// sentence share it.
+    pub(crate) context: Option<&'c context::SentenceContext<'t>>,
+    /// Equal for the claims that share [`Part::context`] within a document.
+    pub(crate) context_id: usize,
 }
 
 /// Token buffers reused across documents on one thread.

@@ -55,10 +55,40 @@ fn is_word(c: char) -> bool {
 ///
 /// This is the primitive the fingerprinting hot path uses; [`tokens`] and [`normalize`] are built
 /// on it.
-pub fn for_each_token(text: &str, mut f: impl FnMut(Span, &str)) {
+pub fn for_each_token(text: &str, f: impl FnMut(Span, &str)) {
+    Tokenizer::default().for_each(text, f);
+}
+
+/// [`for_each_token`] with its buffers kept from call to call: for callers that tokenize many
+/// short texts (single words, names), where allocating the buffers would cost more than the
+/// tokenizing.
+///
+/// ```
+/// let mut t = crosscheck::text::Tokenizer::default();
+/// let mut out = Vec::new();
+/// for w in ["Kremlin’s", "CEASE-FIRE"] {
+///     t.for_each(w, |_, tok| out.push(tok.to_string()));
+/// }
+/// assert_eq!(out, ["kremlins", "ceasefire"]);
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct Tokenizer {
+    buf: String,
+    raw: String,
+}
+
+impl Tokenizer {
+    /// Calls `f(span, normalized)` for every token of `text`, as [`for_each_token`] does.
+    pub fn for_each(&mut self, text: &str, f: impl FnMut(Span, &str)) {
+        if self.buf.capacity() == 0 {
+            self.buf.reserve(32);
+        }
+        tokens_with(text, &mut self.buf, &mut self.raw, f);
+    }
+}
+
+fn tokens_with(text: &str, buf: &mut String, raw: &mut String, mut f: impl FnMut(Span, &str)) {
     let bytes = text.as_bytes();
-    let mut buf = String::with_capacity(32);
-    let mut raw = String::new();
     let mut i = 0;
     let n = bytes.len();
     while i < n {
@@ -94,7 +124,7 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Span, &str)) {
                         .filter(|b| b.is_ascii_alphanumeric())
                         .map(|&b| char::from(b.to_ascii_lowercase())),
                 );
-                f(Span::new(start, end), &buf);
+                f(Span::new(start, end), buf);
             }
             continue;
         }
@@ -123,11 +153,11 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Span, &str)) {
         }
         i = end;
         if ascii {
-            f(Span::new(start, end), &buf);
+            f(Span::new(start, end), buf);
         } else {
             raw.clear();
             raw.extend(buf.nfkc().flat_map(char::to_lowercase));
-            f(Span::new(start, end), &raw);
+            f(Span::new(start, end), raw);
         }
     }
 }
