@@ -463,6 +463,34 @@ struct Candidate {
 /// on the thread count.
 pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
     use rayon::prelude::*;
+    let mut pairs = align_unexplained(claims, config);
+    pairs
+        .par_iter_mut()
+        .for_each(|p| p.reasons = explain(claims, p, config));
+    pairs
+}
+
+/// [`align`] without the reasons: every pair's `reasons` is empty. Writing the reasons is most of
+/// the cost of a pair that is kept; a caller that shows them for a few pairs only gets them from
+/// [`explain`].
+///
+/// ```
+/// use crosscheck::align::{align, align_unexplained, explain, AlignClaim, AlignConfig, Payload, Quantity, Qualifier};
+/// use crosscheck::Span;
+///
+/// let q = |doc, value: f64, text: &str| AlignClaim::new(
+///     doc, doc, 0, 0, Span::new(0, text.len()), Span::new(0, text.len()), text,
+///     Payload::Quantity(Quantity::new(Some(value), Qualifier::Exact, None, Some("soldiers"))),
+/// );
+/// let claims = [q(0, 50_000.0, "50,000 soldiers"), q(1, 30_000.0, "30,000 soldiers")];
+/// let config = AlignConfig::default();
+/// let mut pairs = align_unexplained(&claims, &config);
+/// assert!(pairs[0].reasons.is_empty());
+/// pairs[0].reasons = explain(&claims, &pairs[0], &config);
+/// assert_eq!(pairs, align(&claims, &config));
+/// ```
+pub fn align_unexplained(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
+    use rayon::prelude::*;
 
     let features: Vec<Features> = claims.par_iter().map(|c| Features::of(c, config)).collect();
     // Blocks: (story, kind, key) -> claim indices. Quotes are not keyed by speaker, so that a
@@ -538,21 +566,25 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
         kept.push(p);
     }
     kept.sort_unstable_by_key(|p| (p.a, p.b));
-    kept.into_par_iter()
-        .map(|p| {
-            let (a, b) = (&claims[p.a], &claims[p.b]);
-            let reasons = score_pair(a, b, &features[p.a], &features[p.b], true)
-                .map(|(_, r)| r)
-                .unwrap_or_default();
-            Pair {
-                a: p.a,
-                b: p.b,
-                score: p.score,
-                level: p.level,
-                reasons,
-            }
+    kept.into_iter()
+        .map(|p| Pair {
+            a: p.a,
+            b: p.b,
+            score: p.score,
+            level: p.level,
+            reasons: Vec::new(),
         })
         .collect()
+}
+
+/// Why the claims of a pair made by [`align_unexplained`] were aligned: the reasons [`align`]
+/// gives the pair. The claims must still hold the sentence context they were aligned with.
+pub fn explain(claims: &[AlignClaim], pair: &Pair, config: &AlignConfig) -> Vec<String> {
+    let (a, b) = (&claims[pair.a], &claims[pair.b]);
+    let (fa, fb) = (Features::of(a, config), Features::of(b, config));
+    score_pair(a, b, &fa, &fb, true)
+        .map(|(_, r)| r)
+        .unwrap_or_default()
 }
 
 /// A hasher for u64 keys (the splitmix64 finalizer), for in-memory lookups only.
