@@ -195,10 +195,20 @@ impl Labels {
         self.group.iter().any(String::is_empty)
     }
 
+    /// Each label's rank among the distinct labels in sorted order.
     fn dense(labels: &[String]) -> Vec<u32> {
-        let distinct: BTreeSet<&str> = labels.iter().map(String::as_str).collect();
-        let index: BTreeMap<&str, u32> = distinct.into_iter().zip(0u32..).collect();
-        labels.iter().map(|l| index[l.as_str()]).collect()
+        use rayon::prelude::*;
+        let mut distinct: Vec<&str> = labels.par_iter().map(String::as_str).collect();
+        distinct.par_sort_unstable();
+        distinct.dedup();
+        labels
+            .par_iter()
+            .map(|l| {
+                distinct
+                    .binary_search(&l.as_str())
+                    .expect("every label is listed") as u32
+            })
+            .collect()
     }
 }
 
@@ -290,15 +300,6 @@ pub fn check_owned(
     let mut claims: Vec<AlignClaim> = claims
         .into_par_iter()
         .filter(|c| (c.doc as usize) < docs.len())
-        .map(|mut c| {
-            let d = c.doc as usize;
-            c.source_group = group[d];
-            c.event = event[d];
-            c.story = story[d];
-            let text = &docs[d].text;
-            let sentence = text.get(c.sentence.start..c.sentence.end).unwrap_or("");
-            c.with_sentence_text(sentence).with_local_context(text)
-        })
         .collect();
     claims.par_sort_by(|a, b| {
         rank[a.doc as usize]
@@ -308,6 +309,19 @@ pub fn check_owned(
             .then(a.text.cmp(&b.text))
     });
     claims.dedup_by(|a, b| a.doc == b.doc && a.span == b.span && a.kind() == b.kind());
+    // Labels, and the missing context from the sentence: the claims of one sentence (adjacent
+    // in this order) share its tokens.
+    claims
+        .par_chunk_by_mut(|a, b| a.doc == b.doc && a.sentence == b.sentence)
+        .for_each(|run| {
+            let d = run[0].doc as usize;
+            for c in run.iter_mut() {
+                c.source_group = group[d];
+                c.event = event[d];
+                c.story = story[d];
+            }
+            AlignClaim::fill_context(run, &docs[d].text);
+        });
 
     timings.record("prepare", t);
     let t = timings.start();
