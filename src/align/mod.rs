@@ -307,6 +307,89 @@ impl AlignClaim {
         self
     }
 
+    /// [`AlignClaim::with_sentence_text`] and [`AlignClaim::with_local_context`] for claims that
+    /// share one sentence (the same `sentence` span in one document, `doc_text`): the sentence is
+    /// tokenized once for all of them, and the missing context is derived from it at most once.
+    /// The result is the same as calling both methods on each claim.
+    ///
+    /// ```
+    /// use crosscheck::align::{AlignClaim, Payload, Quantity, Qualifier};
+    /// use crosscheck::Span;
+    ///
+    /// let text = "Officials said 12 people died and 40 were injured near the border.";
+    /// let claim = |at: &str| {
+    ///     let start = text.find(at).unwrap();
+    ///     AlignClaim::new(0, 0, 0, 0, Span::new(start, start + at.len()), Span::new(0, text.len()),
+    ///                     at, Payload::Quantity(Quantity::new(Some(1.0), Qualifier::Exact, None, None)))
+    /// };
+    /// let mut claims = [claim("12 people"), claim("40")];
+    /// AlignClaim::fill_context(&mut claims, text);
+    /// let one = claim("40").with_sentence_text(text).with_local_context(text);
+    /// assert_eq!(claims[1], one);
+    /// assert_eq!(claims[1].local_words, ["died", "injured", "people"]);
+    /// ```
+    pub fn fill_context(claims: &mut [AlignClaim], doc_text: &str) {
+        let Some(first) = claims.first() else {
+            return;
+        };
+        let span = first.sentence;
+        if claims.iter().any(|c| c.sentence != span) {
+            for c in claims {
+                let sentence = doc_text.get(c.sentence.start..c.sentence.end).unwrap_or("");
+                *c = c
+                    .clone()
+                    .with_sentence_text(sentence)
+                    .with_local_context(doc_text);
+            }
+            return;
+        }
+        let sentence = doc_text.get(span.start..span.end).unwrap_or("");
+        // The sentence's tokens (a window of it cut at spaces has the same tokens, which is what
+        // `with_local_context` reads): span and end in `buf`.
+        let mut buf = String::new();
+        let mut tokens: Vec<(Span, usize)> = Vec::new();
+        crate::text::for_each_token(sentence, |s, t| {
+            buf.push_str(t);
+            tokens.push((s, buf.len()));
+        });
+        let word = |k: usize| {
+            let start = if k == 0 { 0 } else { tokens[k - 1].1 };
+            &buf[start..tokens[k].1]
+        };
+        let (mut content, mut entities, mut verb) = (None, None, None);
+        for c in claims {
+            if c.content_words.is_empty() {
+                c.content_words = content
+                    .get_or_insert_with(|| Words::from(context::content_words(sentence)))
+                    .clone();
+            }
+            if c.entities.is_empty() {
+                c.entities = entities
+                    .get_or_insert_with(|| Words::from(context::entities(sentence)))
+                    .clone();
+            }
+            if c.verb.is_none() {
+                c.verb = verb
+                    .get_or_insert_with(|| context::event_verb(sentence))
+                    .clone();
+            }
+            let (start, end) = (
+                c.span.start.saturating_sub(span.start),
+                c.span.end.saturating_sub(span.start),
+            );
+            // The last three tokens that end before the claim, the first two that start after it.
+            let n_before = tokens.partition_point(|t| t.0.end <= start);
+            let first_after = tokens.partition_point(|t| t.0.start < end).max(n_before);
+            let words: Vec<String> = (n_before.saturating_sub(3)..n_before)
+                .chain(first_after..(first_after + 2).min(tokens.len()))
+                .map(word)
+                .filter(|w| !context::is_stop_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
+                .map(str::to_string)
+                .collect();
+            c.local_words = Words::from(words);
+        }
+    }
+
     /// Fills missing context (content words, entities, event verb) from the sentence text.
     pub fn with_sentence_text(mut self, sentence: &str) -> AlignClaim {
         if self.content_words.is_empty() {
@@ -463,6 +546,34 @@ struct Candidate {
 /// on the thread count.
 pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
     use rayon::prelude::*;
+    let mut pairs = align_unexplained(claims, config);
+    pairs
+        .par_iter_mut()
+        .for_each(|p| p.reasons = explain(claims, p, config));
+    pairs
+}
+
+/// [`align`] without the reasons: every pair's `reasons` is empty. Writing the reasons is most of
+/// the cost of a pair that is kept; a caller that shows them for a few pairs only gets them from
+/// [`explain`].
+///
+/// ```
+/// use crosscheck::align::{align, align_unexplained, explain, AlignClaim, AlignConfig, Payload, Quantity, Qualifier};
+/// use crosscheck::Span;
+///
+/// let q = |doc, value: f64, text: &str| AlignClaim::new(
+///     doc, doc, 0, 0, Span::new(0, text.len()), Span::new(0, text.len()), text,
+///     Payload::Quantity(Quantity::new(Some(value), Qualifier::Exact, None, Some("soldiers"))),
+/// );
+/// let claims = [q(0, 50_000.0, "50,000 soldiers"), q(1, 30_000.0, "30,000 soldiers")];
+/// let config = AlignConfig::default();
+/// let mut pairs = align_unexplained(&claims, &config);
+/// assert!(pairs[0].reasons.is_empty());
+/// pairs[0].reasons = explain(&claims, &pairs[0], &config);
+/// assert_eq!(pairs, align(&claims, &config));
+/// ```
+pub fn align_unexplained(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
+    use rayon::prelude::*;
 
     let features: Vec<Features> = claims.par_iter().map(|c| Features::of(c, config)).collect();
     // Blocks: (story, kind, key) -> claim indices. Quotes are not keyed by speaker, so that a
@@ -538,21 +649,25 @@ pub fn align(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pair> {
         kept.push(p);
     }
     kept.sort_unstable_by_key(|p| (p.a, p.b));
-    kept.into_par_iter()
-        .map(|p| {
-            let (a, b) = (&claims[p.a], &claims[p.b]);
-            let reasons = score_pair(a, b, &features[p.a], &features[p.b], true)
-                .map(|(_, r)| r)
-                .unwrap_or_default();
-            Pair {
-                a: p.a,
-                b: p.b,
-                score: p.score,
-                level: p.level,
-                reasons,
-            }
+    kept.into_iter()
+        .map(|p| Pair {
+            a: p.a,
+            b: p.b,
+            score: p.score,
+            level: p.level,
+            reasons: Vec::new(),
         })
         .collect()
+}
+
+/// Why the claims of a pair made by [`align_unexplained`] were aligned: the reasons [`align`]
+/// gives the pair. The claims must still hold the sentence context they were aligned with.
+pub fn explain(claims: &[AlignClaim], pair: &Pair, config: &AlignConfig) -> Vec<String> {
+    let (a, b) = (&claims[pair.a], &claims[pair.b]);
+    let (fa, fb) = (Features::of(a, config), Features::of(b, config));
+    score_pair(a, b, &fa, &fb, true)
+        .map(|(_, r)| r)
+        .unwrap_or_default()
 }
 
 /// A hasher for u64 keys (the splitmix64 finalizer), for in-memory lookups only.

@@ -276,3 +276,103 @@ fn figures_of_one_sentence_pair_by_the_words_around_them() {
     pairs.sort();
     assert_eq!(pairs, [(0, 3), (1, 2)]);
 }
+
+#[test]
+fn fill_context_as_per_claim() {
+    let sentences = [
+        "Officials said 12 people died.",
+        "The U.S.-led coalition, which the Pentagon said numbered “about 4,500 troops” in \
+         mid-2024, withdrew 1,200 soldiers from Al-Asad air base on Friday, according to \
+         Reuters, while Iraq's prime minister — Mohammed Shia al-Sudani — said talks on the \
+         remaining 2,500 personnel would resume in São Paulo next week, aides told reporters.",
+        "“We will not send 50,000 troops,” Macron told Le Monde on Thursday; Zelenskyy's office \
+         declined to comment, and the Kremlin's Dmitry Peskov called the plan 'dangerous'.",
+        "",
+    ];
+    for prefix in ["", "Before. "] {
+        for s in sentences {
+            let text = format!("{prefix}{s} After it.");
+            let sentence = Span::new(prefix.len(), prefix.len() + s.len());
+            // A claim on every word (and on runs of three words), some with context given.
+            let mut claims = Vec::new();
+            let mut k = 0;
+            for (start, w) in s.match_indices(|c: char| c.is_alphanumeric()) {
+                if s[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                let end = s[start..]
+                    .find(' ')
+                    .map_or(s.len(), |e| start + e)
+                    .max(start + w.len());
+                let span = Span::new(prefix.len() + start, prefix.len() + end);
+                let mut c = AlignClaim::new(
+                    0,
+                    0,
+                    0,
+                    0,
+                    span,
+                    sentence,
+                    &text[span.start..span.end],
+                    qty(1.0, Qualifier::Exact, "troops"),
+                );
+                if k % 3 == 1 {
+                    c.content_words = Words::new(&["given"]);
+                    c.verb = Some("sign".into());
+                }
+                if k % 4 == 2 {
+                    c.entities = Words::new(&["someone"]);
+                }
+                k += 1;
+                claims.push(c);
+            }
+            let expected: Vec<AlignClaim> = claims
+                .iter()
+                .map(|c| {
+                    c.clone()
+                        .with_sentence_text(&text[sentence.start..sentence.end])
+                        .with_local_context(&text)
+                })
+                .collect();
+            AlignClaim::fill_context(&mut claims, &text);
+            assert_eq!(claims, expected, "{s}");
+        }
+    }
+    // Claims of different sentences: each on its own.
+    let text = "One 5 two. Three 7 four.";
+    let mut claims = vec![
+        AlignClaim::new(
+            0,
+            0,
+            0,
+            0,
+            Span::new(4, 5),
+            Span::new(0, 10),
+            "5",
+            qty(5.0, Qualifier::Exact, ""),
+        ),
+        AlignClaim::new(
+            0,
+            0,
+            0,
+            0,
+            Span::new(17, 18),
+            Span::new(11, 24),
+            "7",
+            qty(7.0, Qualifier::Exact, ""),
+        ),
+    ];
+    let expected: Vec<AlignClaim> = claims
+        .iter()
+        .map(|c| {
+            c.clone()
+                .with_sentence_text(&text[c.sentence.start..c.sentence.end])
+                .with_local_context(text)
+        })
+        .collect();
+    AlignClaim::fill_context(&mut claims, text);
+    assert_eq!(claims, expected);
+}

@@ -320,6 +320,178 @@ fn stem_lower(w: &str) -> &str {
         .unwrap_or(s)
 }
 
+/// The tokens of a text as [`word_diff`] reads them, with what its summary needs (the numbers,
+/// the negations, the content-word stems), computed once per text: a quote compared with several
+/// others is tokenized once.
+#[derive(Debug, Clone)]
+pub struct DiffTokens {
+    /// The normalized tokens, concatenated.
+    buf: String,
+    /// Per token: its span in the text and its end in `buf` (it starts where the previous ends).
+    tokens: Vec<(crate::corpus::Span, u32)>,
+    /// The tokens that are numbers, sorted.
+    numbers: Vec<Box<str>>,
+    /// The number of negation words.
+    negations: usize,
+    /// The stems of the content words, in order, concatenated, with their ends.
+    stems: String,
+    stem_ends: Vec<u32>,
+}
+
+impl DiffTokens {
+    /// Tokenizes `text`.
+    pub fn new(text: &str) -> DiffTokens {
+        let mut buf = String::new();
+        let mut tokens = Vec::new();
+        text::for_each_token(text, |span, t| {
+            buf.push_str(t);
+            tokens.push((span, buf.len() as u32));
+        });
+        let mut d = DiffTokens {
+            buf,
+            tokens,
+            numbers: Vec::new(),
+            negations: 0,
+            stems: String::new(),
+            stem_ends: Vec::new(),
+        };
+        let words = d.words();
+        let mut numbers: Vec<Box<str>> = words
+            .iter()
+            .filter(|t| is_number(t))
+            .map(|t| Box::from(*t))
+            .collect();
+        numbers.sort_unstable();
+        let negations = words.iter().filter(|t| is_negation(t)).count();
+        let (mut stems, mut stem_ends) = (String::new(), Vec::new());
+        for t in words
+            .iter()
+            .filter(|t| !crate::align::context::is_stop_word(t) && !AUXILIARIES.contains(t))
+        {
+            stems.push_str(&stem_cow(t));
+            stem_ends.push(stems.len() as u32);
+        }
+        d.numbers = numbers;
+        d.negations = negations;
+        d.stems = stems;
+        d.stem_ends = stem_ends;
+        d
+    }
+
+    /// The normalized tokens.
+    fn words(&self) -> Vec<&str> {
+        let mut start = 0;
+        self.tokens
+            .iter()
+            .map(|&(_, end)| {
+                let w = &self.buf[start..end as usize];
+                start = end as usize;
+                w
+            })
+            .collect()
+    }
+
+    /// The stems of the content words, in order.
+    fn stems(&self) -> impl Iterator<Item = &str> + '_ {
+        self.stem_ends.iter().scan(0usize, move |start, &end| {
+            let w = &self.stems[*start..end as usize];
+            *start = end as usize;
+            Some(w)
+        })
+    }
+}
+
+/// [`WordDiff`] without the diff itself: what changed between two tokenized texts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WordStats {
+    /// See [`WordDiff::ratio`].
+    pub ratio: f64,
+    /// See [`WordDiff::identical`].
+    pub identical: bool,
+    /// See [`WordDiff::numbers_changed`].
+    pub numbers_changed: bool,
+    /// See [`WordDiff::negation_changed`].
+    pub negation_changed: bool,
+    /// See [`WordDiff::truncated`].
+    pub truncated: bool,
+    /// See [`WordDiff::same_content`].
+    pub same_content: bool,
+}
+
+/// The word diff of two tokenized texts: the diff operations and the summary of [`WordStats`]
+/// (the same for every caller: [`word_diff`] and [`word_stats`] share it).
+fn diff_tokens(a: &DiffTokens, b: &DiffTokens) -> (Vec<similar::DiffOp>, WordStats) {
+    let (ta, tb) = (a.words(), b.words());
+    let ops = capture_diff_slices(Algorithm::Myers, &ta, &tb);
+    // The kinds of the merged runs (consecutive words of one kind merged; 0 equal, 1 delete,
+    // 2 insert), as `word_diff` writes them.
+    let mut runs: Vec<u8> = Vec::new();
+    let mut push = |kind: u8, words: usize| {
+        if words > 0 && runs.last() != Some(&kind) {
+            runs.push(kind);
+        }
+    };
+    let mut equal = 0;
+    for op in &ops {
+        let (tag, ra, rb) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => {
+                equal += ra.len();
+                push(0, ra.len());
+            }
+            DiffTag::Delete => push(1, ra.len()),
+            DiffTag::Insert => push(2, rb.len()),
+            DiffTag::Replace => {
+                push(1, ra.len());
+                push(2, rb.len());
+            }
+        }
+    }
+    let total = ta.len() + tb.len();
+    let ratio = if total == 0 {
+        1.0
+    } else {
+        2.0 * equal as f64 / total as f64
+    };
+    // Equal runs in the middle, insertions or deletions (of one side only) at the ends.
+    let truncated = {
+        let changed: Vec<(usize, u8)> = runs
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|&(_, k)| k != 0)
+            .collect();
+        !changed.is_empty()
+            && runs.contains(&0)
+            && changed.iter().all(|&(i, _)| i == 0 || i == runs.len() - 1)
+            && changed.iter().all(|&(_, k)| k == changed[0].1)
+    };
+    let stats = WordStats {
+        truncated,
+        identical: ta.len() == tb.len() && equal == ta.len(),
+        numbers_changed: a.numbers != b.numbers,
+        negation_changed: a.negations != b.negations,
+        same_content: a.stems().eq(b.stems()),
+        ratio,
+    };
+    (ops, stats)
+}
+
+/// What changed between two tokenized texts ([`word_diff`] without writing the diff).
+///
+/// ```
+/// use crosscheck::check::compare::{word_diff, word_stats, DiffTokens};
+///
+/// let (a, b) = ("We will send 5,000 troops.", "We will not send 50,000 troops");
+/// let s = word_stats(&DiffTokens::new(a), &DiffTokens::new(b));
+/// let d = word_diff(a, b);
+/// assert!(s.numbers_changed && s.negation_changed);
+/// assert_eq!((s.ratio, s.truncated, s.same_content), (d.ratio, d.truncated, d.same_content));
+/// ```
+pub fn word_stats(a: &DiffTokens, b: &DiffTokens) -> WordStats {
+    diff_tokens(a, b).1
+}
+
 /// Diffs two texts word by word (on normalized tokens, shown as written).
 ///
 /// ```
@@ -332,24 +504,9 @@ fn stem_lower(w: &str) -> &str {
 ///                  ("delete", "5,000"), ("insert", "50,000"), ("equal", "troops")]);
 /// ```
 pub fn word_diff(a: &str, b: &str) -> WordDiff {
-    // The normalized tokens of each text in one buffer (no String per token), diffed as
-    // borrowed words.
-    fn tokens(s: &str, buf: &mut String) -> Vec<(crate::corpus::Span, usize, usize)> {
-        let mut out = Vec::new();
-        text::for_each_token(s, |span, t| {
-            let start = buf.len();
-            buf.push_str(t);
-            out.push((span, start, buf.len()));
-        });
-        out
-    }
-    let (mut buf_a, mut buf_b) = (String::new(), String::new());
-    let (sa, sb) = (tokens(a, &mut buf_a), tokens(b, &mut buf_b));
-    let (ta, tb): (Vec<&str>, Vec<&str>) = (
-        sa.iter().map(|&(_, x, y)| &buf_a[x..y]).collect(),
-        sb.iter().map(|&(_, x, y)| &buf_b[x..y]).collect(),
-    );
-    let ops = capture_diff_slices(Algorithm::Myers, &ta, &tb);
+    let (da, db) = (DiffTokens::new(a), DiffTokens::new(b));
+    let (ops, stats) = diff_tokens(&da, &db);
+    let (sa, sb) = (&da.tokens, &db.tokens);
     let mut out: Vec<DiffOp> = Vec::new();
     let mut push = |op: &'static str, words: &mut dyn Iterator<Item = &str>| {
         for w in words {
@@ -365,14 +522,10 @@ pub fn word_diff(a: &str, b: &str) -> WordDiff {
             }
         }
     };
-    let mut equal = 0;
     for op in &ops {
         let (tag, ra, rb) = op.as_tag_tuple();
         match tag {
-            DiffTag::Equal => {
-                equal += ra.len();
-                push("equal", &mut sa[ra].iter().map(|t| t.0.slice(a)));
-            }
+            DiffTag::Equal => push("equal", &mut sa[ra].iter().map(|t| t.0.slice(a))),
             DiffTag::Delete => push("delete", &mut sa[ra].iter().map(|t| t.0.slice(a))),
             DiffTag::Insert => push("insert", &mut sb[rb].iter().map(|t| t.0.slice(b))),
             DiffTag::Replace => {
@@ -381,43 +534,13 @@ pub fn word_diff(a: &str, b: &str) -> WordDiff {
             }
         }
     }
-    let total = ta.len() + tb.len();
-    let ratio = if total == 0 {
-        1.0
-    } else {
-        2.0 * equal as f64 / total as f64
-    };
-    fn numbers<'t>(ts: &[&'t str]) -> Vec<&'t str> {
-        let mut n: Vec<&str> = ts.iter().copied().filter(|t| is_number(t)).collect();
-        n.sort_unstable();
-        n
-    }
-    let negations = |ts: &[&str]| ts.iter().filter(|t| is_negation(t)).count();
-    // Content words, stemmed, compared in step without collecting them.
-    fn content<'t>(ts: &'t [&'t str]) -> impl Iterator<Item = std::borrow::Cow<'t, str>> {
-        ts.iter()
-            .filter(|t| !crate::align::context::is_stop_word(t) && !AUXILIARIES.contains(t))
-            .map(|t| stem_cow(t))
-    }
-    // Equal runs in the middle, insertions or deletions (of one side only) at the ends.
-    let truncated = {
-        let changed: Vec<(usize, &DiffOp)> = out
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.op != "equal")
-            .collect();
-        !changed.is_empty()
-            && out.iter().any(|o| o.op == "equal")
-            && changed.iter().all(|(i, _)| *i == 0 || *i == out.len() - 1)
-            && changed.iter().all(|(_, o)| o.op == changed[0].1.op)
-    };
     WordDiff {
-        truncated,
-        identical: ta.len() == tb.len() && equal == ta.len(),
-        numbers_changed: numbers(&ta) != numbers(&tb),
-        negation_changed: negations(&ta) != negations(&tb),
-        same_content: content(&ta).eq(content(&tb)),
-        ratio,
+        truncated: stats.truncated,
+        identical: stats.identical,
+        numbers_changed: stats.numbers_changed,
+        negation_changed: stats.negation_changed,
+        same_content: stats.same_content,
+        ratio: stats.ratio,
         ops: out,
     }
 }

@@ -195,10 +195,20 @@ impl Labels {
         self.group.iter().any(String::is_empty)
     }
 
+    /// Each label's rank among the distinct labels in sorted order.
     fn dense(labels: &[String]) -> Vec<u32> {
-        let distinct: BTreeSet<&str> = labels.iter().map(String::as_str).collect();
-        let index: BTreeMap<&str, u32> = distinct.into_iter().zip(0u32..).collect();
-        labels.iter().map(|l| index[l.as_str()]).collect()
+        use rayon::prelude::*;
+        let mut distinct: Vec<&str> = labels.par_iter().map(String::as_str).collect();
+        distinct.par_sort_unstable();
+        distinct.dedup();
+        labels
+            .par_iter()
+            .map(|l| {
+                distinct
+                    .binary_search(&l.as_str())
+                    .expect("every label is listed") as u32
+            })
+            .collect()
     }
 }
 
@@ -290,15 +300,6 @@ pub fn check_owned(
     let mut claims: Vec<AlignClaim> = claims
         .into_par_iter()
         .filter(|c| (c.doc as usize) < docs.len())
-        .map(|mut c| {
-            let d = c.doc as usize;
-            c.source_group = group[d];
-            c.event = event[d];
-            c.story = story[d];
-            let text = &docs[d].text;
-            let sentence = text.get(c.sentence.start..c.sentence.end).unwrap_or("");
-            c.with_sentence_text(sentence).with_local_context(text)
-        })
         .collect();
     claims.par_sort_by(|a, b| {
         rank[a.doc as usize]
@@ -308,21 +309,58 @@ pub fn check_owned(
             .then(a.text.cmp(&b.text))
     });
     claims.dedup_by(|a, b| a.doc == b.doc && a.span == b.span && a.kind() == b.kind());
+    // Labels, and the missing context from the sentence: the claims of one sentence (adjacent
+    // in this order) share its tokens.
+    claims
+        .par_chunk_by_mut(|a, b| a.doc == b.doc && a.sentence == b.sentence)
+        .for_each(|run| {
+            let d = run[0].doc as usize;
+            for c in run.iter_mut() {
+                c.source_group = group[d];
+                c.event = event[d];
+                c.story = story[d];
+            }
+            AlignClaim::fill_context(run, &docs[d].text);
+        });
 
     timings.record("prepare", t);
     let t = timings.start();
-    let pairs = align::align(&claims, &config.align);
-    // The sentence context served the alignment; the comparison and the report do not read
-    // it. Freeing it lowers the peak memory of the report building on a large corpus.
+    // The reasons of a pair are written only for the pairs a discrepancy shows (below).
+    let pairs = align::align_unexplained(&claims, &config.align);
+    timings.record("align", t);
+    let t = timings.start();
+    let builder = Builder::new(docs, labels, &claims, &pairs, config);
+    let plan = builder.plan(&pairs);
+    let reasons: Vec<Vec<String>> = plan
+        .groups
+        .par_iter()
+        .with_min_len(16)
+        .map(|(_, others)| align::explain(&claims, others[0].1, &config.align))
+        .collect();
+    let Builder {
+        published,
+        surnames,
+        ..
+    } = builder;
+    // The sentence context served the alignment and the reasons; the report does not read it.
+    // Freeing it lowers the peak memory of the report building on a large corpus.
     claims.par_iter_mut().for_each(|c| {
         c.content_words = align::Words::default();
         c.entities = align::Words::default();
         c.local_words = align::Words::default();
     });
-    timings.record("align", t);
-    let t = timings.start();
-    let builder = Builder::new(docs, labels, &claims, config);
-    let report = builder.build(&pairs, skipped);
+    let builder = Builder {
+        docs,
+        labels,
+        claims: &claims,
+        config,
+        surnames,
+        // Only the lead findings are compared again (for their message): their quotes are
+        // tokenized then.
+        quote_tokens: Vec::new(),
+        published,
+    };
+    let report = builder.finish(plan, reasons, skipped);
     timings.record("compare", t);
     report
 }
@@ -335,6 +373,11 @@ struct Builder<'a> {
     /// The surname of each quote's speaker ([`align::context::surname`]), computed once per
     /// claim rather than once per compared pair.
     surnames: Vec<Option<String>>,
+    /// The words of each quote as the word diff reads them, tokenized once per claim rather than
+    /// once per compared pair (`None` for other claims).
+    quote_tokens: Vec<Option<compare::DiffTokens>>,
+    /// The publication date of each document as written in the report.
+    published: Vec<Option<String>>,
 }
 
 /// A conflicting pair seen from its primary claim: the other claim, the pair, the finding.
@@ -342,9 +385,28 @@ type Conflict<'p> = (usize, &'p Pair, Finding);
 
 /// The outcome of comparing an aligned pair under the rules.
 struct Finding {
+    /// The claims `(i, j)` the finding was worked out for (`compare(i, j, ..)`): the message of
+    /// a lead finding is written from them.
+    from: (usize, usize),
     code: &'static str,
     severity: Severity,
     message: String,
+}
+
+/// A discrepancy before its strings are written: (primary claim, level, code) and the
+/// conflicts, the lead first.
+type Group<'p> = ((usize, Level, &'static str), Vec<Conflict<'p>>);
+
+/// What [`Builder::plan`] decided.
+struct Plan<'p> {
+    /// The pairs that agree, in pair order.
+    agree_pairs: Vec<&'p Pair>,
+    /// Component label of each claim among the agreeing pairs.
+    component: Vec<u32>,
+    /// Per pair of documents: (agreements, conflicts).
+    by_docs: BTreeMap<(u32, u32), (usize, usize)>,
+    /// The discrepancies, in group order.
+    groups: Vec<Group<'p>>,
 }
 
 impl<'a> Builder<'a> {
@@ -352,6 +414,7 @@ impl<'a> Builder<'a> {
         docs: &'a [Document],
         labels: &'a Labels,
         claims: &'a [AlignClaim],
+        pairs: &[Pair],
         config: &'a Config,
     ) -> Builder<'a> {
         use rayon::prelude::*;
@@ -362,12 +425,38 @@ impl<'a> Builder<'a> {
                 _ => None,
             })
             .collect();
+        // The quotes that will be diffed: those of a pair whose words differ.
+        let mut diffed = vec![false; claims.len()];
+        for p in pairs {
+            if let (Payload::Quote(x), Payload::Quote(y)) =
+                (&claims[p.a].payload, &claims[p.b].payload)
+            {
+                if x.text != y.text {
+                    diffed[p.a] = true;
+                    diffed[p.b] = true;
+                }
+            }
+        }
+        let quote_tokens = claims
+            .par_iter()
+            .zip(diffed)
+            .map(|(c, diffed)| match &c.payload {
+                Payload::Quote(q) if diffed => Some(compare::DiffTokens::new(&q.text)),
+                _ => None,
+            })
+            .collect();
+        let published = docs
+            .par_iter()
+            .map(|d| d.meta.published.map(|p| p.to_string()))
+            .collect();
         Builder {
             docs,
             labels,
             claims,
             config,
             surnames,
+            quote_tokens,
+            published,
         }
     }
 
@@ -408,7 +497,16 @@ impl<'a> Builder<'a> {
     }
 
     /// Compares a pair: `Ok(agree)` or `Err(finding)`; `Ok(false)` for incomparable pairs.
-    fn compare(&self, i: usize, j: usize, p: &Pair) -> std::result::Result<bool, Finding> {
+    /// The message of a finding is written only when `message` is set (it is left empty
+    /// otherwise): most findings are not the one a discrepancy's message describes.
+    fn compare(
+        &self,
+        i: usize,
+        j: usize,
+        p: &Pair,
+        message: bool,
+    ) -> std::result::Result<bool, Finding> {
+        let text = |f: &dyn Fn() -> String| if message { f() } else { String::new() };
         let (a, b) = (&self.claims[i], &self.claims[j]);
         let cfg = self.config;
         let story_vague = p.level == Level::Story && (Self::is_vague(a) || Self::is_vague(b));
@@ -441,15 +539,18 @@ impl<'a> Builder<'a> {
                             Severity::Warning
                         };
                         Err(Finding {
+                            from: (i, j),
                             code: rules::Qty001::RULE.code,
                             severity,
-                            message: format!(
-                                "conflicting quantities: “{}” ({}) against “{}” ({})",
-                                a.text,
-                                compare::describe_interval(qa, cfg.approx_tolerance),
-                                b.text,
-                                compare::describe_interval(qb, cfg.approx_tolerance)
-                            ),
+                            message: text(&|| {
+                                format!(
+                                    "conflicting quantities: “{}” ({}) against “{}” ({})",
+                                    a.text,
+                                    compare::describe_interval(qa, cfg.approx_tolerance),
+                                    b.text,
+                                    compare::describe_interval(qb, cfg.approx_tolerance)
+                                )
+                            }),
                         })
                     }
                 }
@@ -494,15 +595,18 @@ impl<'a> Builder<'a> {
                         Severity::Warning
                     };
                     Err(Finding {
+                        from: (i, j),
                         code: rules::Date001::RULE.code,
                         severity,
-                        message: format!(
-                            "conflicting dates: “{}” ({}) against “{}” ({})",
-                            a.text,
-                            compare::describe_date(da),
-                            b.text,
-                            compare::describe_date(db)
-                        ),
+                        message: text(&|| {
+                            format!(
+                                "conflicting dates: “{}” ({}) against “{}” ({})",
+                                a.text,
+                                compare::describe_date(da),
+                                b.text,
+                                compare::describe_date(db)
+                            )
+                        }),
                     })
                 }
             },
@@ -528,22 +632,32 @@ impl<'a> Builder<'a> {
                 if speakers != Some(false) && qa.text == qb.text {
                     return Ok(true);
                 }
-                let diff = compare::word_diff(&qa.text, &qb.text);
+                let tokens = |k: usize| self.quote_tokens.get(k).and_then(Option::as_ref);
+                let diff = match (tokens(i), tokens(j)) {
+                    (Some(x), Some(y)) => compare::word_stats(x, y),
+                    _ => compare::word_stats(
+                        &compare::DiffTokens::new(&qa.text),
+                        &compare::DiffTokens::new(&qb.text),
+                    ),
+                };
                 let name =
                     |s: &Option<String>| s.clone().unwrap_or_else(|| "an unknown speaker".into());
                 if speakers == Some(false) {
                     return Err(Finding {
+                        from: (i, j),
                         code: rules::Quote002::RULE.code,
                         severity: if diff.ratio >= 0.9 {
                             Severity::Error
                         } else {
                             Severity::Warning
                         },
-                        message: format!(
-                            "the same quote is attributed to {} and to {}",
-                            name(&qa.speaker),
-                            name(&qb.speaker)
-                        ),
+                        message: text(&|| {
+                            format!(
+                                "the same quote is attributed to {} and to {}",
+                                name(&qa.speaker),
+                                name(&qb.speaker)
+                            )
+                        }),
                     });
                 }
                 if diff.identical {
@@ -555,12 +669,15 @@ impl<'a> Builder<'a> {
                 }
                 if diff.truncated {
                     return Err(Finding {
+                        from: (i, j),
                         code: rules::Quote001::RULE.code,
                         severity: Severity::Info,
-                        message: format!(
-                            "quote of {} shortened: one version quotes only part of the other",
-                            name(&qa.speaker)
-                        ),
+                        message: text(&|| {
+                            format!(
+                                "quote of {} shortened: one version quotes only part of the other",
+                                name(&qa.speaker)
+                            )
+                        }),
                     });
                 }
                 if diff.numbers_changed || diff.negation_changed {
@@ -570,9 +687,12 @@ impl<'a> Builder<'a> {
                         _ => "a negation",
                     };
                     return Err(Finding {
+                        from: (i, j),
                         code: rules::Quote003::RULE.code,
                         severity: Severity::Error,
-                        message: format!("{what} changed inside a quote of {}", name(&qa.speaker)),
+                        message: text(&|| {
+                            format!("{what} changed inside a quote of {}", name(&qa.speaker))
+                        }),
                     });
                 }
                 let (severity, how) = if diff.ratio >= 0.75 {
@@ -581,13 +701,16 @@ impl<'a> Builder<'a> {
                     (Severity::Info, "reworded (possibly another translation)")
                 };
                 Err(Finding {
+                    from: (i, j),
                     code: rules::Quote001::RULE.code,
                     severity,
-                    message: format!(
-                        "quote of {} worded differently: {how}, {:.0}% of words in common",
-                        name(&qa.speaker),
-                        diff.ratio * 100.0
-                    ),
+                    message: text(&|| {
+                        format!(
+                            "quote of {} worded differently: {how}, {:.0}% of words in common",
+                            name(&qa.speaker),
+                            diff.ratio * 100.0
+                        )
+                    }),
                 })
             }
             _ => Ok(false),
@@ -620,11 +743,13 @@ impl<'a> Builder<'a> {
             value,
             group: self.labels.group[d].clone(),
             event: self.labels.event[d].clone(),
-            published: doc.meta.published.map(|p| p.to_string()),
+            published: self.published[d].clone(),
         }
     }
 
-    fn build(&self, pairs: &[Pair], skipped: &[Skipped]) -> Report {
+    /// Compares every pair and works out the discrepancies: which claim of each conflict is
+    /// primary, how conflicts are grouped, which one leads each group. No report strings yet.
+    fn plan<'p>(&self, pairs: &'p [Pair]) -> Plan<'p> {
         use rayon::prelude::*;
 
         let n = self.claims.len();
@@ -635,7 +760,7 @@ impl<'a> Builder<'a> {
         let outcomes: Vec<std::result::Result<bool, Finding>> = pairs
             .par_iter()
             .with_min_len(256)
-            .map(|p| self.compare(p.a, p.b, p))
+            .map(|p| self.compare(p.a, p.b, p, false))
             .collect();
         for (p, outcome) in pairs.iter().zip(outcomes) {
             match outcome {
@@ -701,7 +826,7 @@ impl<'a> Builder<'a> {
                 let f = if a_primary {
                     f
                 } else {
-                    match self.compare(primary, other, p) {
+                    match self.compare(primary, other, p, false) {
                         Err(g) if g.code == f.code => g,
                         _ => f,
                     }
@@ -717,20 +842,17 @@ impl<'a> Builder<'a> {
                 .or_default()
                 .push((other, p, f));
         }
-
-        let mut report = Report::default();
-        // One discrepancy per group, built in parallel, in group order.
+        // In each group, the most severe finding leads (its message describes the first related
+        // claim); the others follow by document and offset.
         let grouped: Vec<_> = grouped.into_iter().collect();
-        let built: Vec<Discrepancy> = grouped
+        let groups: Vec<Group<'p>> = grouped
             .into_par_iter()
             .with_min_len(16)
-            .map(|((primary, level, code), mut others)| {
+            .map(|(key, mut others)| {
                 others.sort_by(|x, y| {
                     let (cx, cy) = (&self.claims[x.0], &self.claims[y.0]);
                     (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
                 });
-                let pc = &self.claims[primary];
-                // The most severe finding leads; its message describes the first related claim.
                 let lead = others
                     .iter()
                     .enumerate()
@@ -742,6 +864,36 @@ impl<'a> Builder<'a> {
                     let (cx, cy) = (&self.claims[x.0], &self.claims[y.0]);
                     (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
                 });
+                (key, others)
+            })
+            .collect();
+        Plan {
+            agree_pairs,
+            component,
+            by_docs,
+            groups,
+        }
+    }
+
+    /// Writes the report from a [`Builder::plan`]; `reasons` are the alignment reasons of each
+    /// group's lead pair, in group order.
+    fn finish(&self, plan: Plan<'_>, reasons: Vec<Vec<String>>, skipped: &[Skipped]) -> Report {
+        use rayon::prelude::*;
+
+        let Plan {
+            agree_pairs,
+            component,
+            by_docs,
+            groups,
+        } = plan;
+        let mut report = Report::default();
+        // One discrepancy per group, built in parallel, in group order.
+        let built: Vec<Discrepancy> = groups
+            .into_par_iter()
+            .zip(reasons)
+            .with_min_len(16)
+            .map(|(((primary, level, code), others), reasons)| {
+                let pc = &self.claims[primary];
                 let (first, pair, finding) = &others[0];
                 let fc = &self.claims[*first];
                 let mut severity = others
@@ -749,7 +901,10 @@ impl<'a> Builder<'a> {
                     .map(|o| o.2.severity)
                     .max()
                     .unwrap_or(Severity::Info);
-                let mut message = finding.message.clone();
+                let mut message = match self.compare(finding.from.0, finding.from.1, pair, true) {
+                    Err(f) => f.message,
+                    Ok(_) => String::new(),
+                };
                 if others.len() > 1 {
                     message.push_str(&format!(" (and {} more)", others.len() - 1));
                 }
@@ -830,7 +985,7 @@ impl<'a> Builder<'a> {
                     diff,
                     alignment: AlignmentInfo {
                         score: (pair.score * 1000.0).round() / 1000.0,
-                        reasons: pair.reasons.clone(),
+                        reasons,
                     },
                     fingerprint,
                 }
@@ -900,7 +1055,7 @@ impl<'a> Builder<'a> {
                 id: doc.meta.id.clone(),
                 title: doc.meta.title.clone(),
                 source: doc.meta.source.clone(),
-                published: doc.meta.published.map(|p| p.to_string()),
+                published: self.published[d].clone(),
                 group: self.labels.group[d].clone(),
                 event: self.labels.event[d].clone(),
                 story: self.labels.story[d].clone(),

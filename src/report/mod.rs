@@ -270,37 +270,71 @@ impl Default for Report {
 
 /// Compares labels with digit runs as numbers ("e2" < "e10").
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
-    fn chunks(s: &str) -> Vec<(bool, &str)> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        let mut digit = None;
-        for (i, c) in s.char_indices() {
-            let d = c.is_ascii_digit();
-            if digit.is_some_and(|x| x != d) {
-                out.push((digit.unwrap_or(false), &s[start..i]));
-                start = i;
+    // The runs of digits and of other characters, compared in step (without collecting them).
+    let (mut ca, mut cb) = (Chunks(a), Chunks(b));
+    loop {
+        match (ca.next(), cb.next()) {
+            (Some(x), Some(y)) => {
+                let o = match (x, y) {
+                    ((true, x), (true, y)) => {
+                        let (x, y) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
+                        x.len().cmp(&y.len()).then(x.cmp(y))
+                    }
+                    ((_, x), (_, y)) => x.cmp(y),
+                };
+                if o != Ordering::Equal {
+                    return o;
+                }
             }
-            digit = Some(d);
-        }
-        if start < s.len() {
-            out.push((digit.unwrap_or(false), &s[start..]));
-        }
-        out
-    }
-    let (ca, cb) = (chunks(a), chunks(b));
-    for (x, y) in ca.iter().zip(&cb) {
-        let o = match (x, y) {
-            ((true, x), (true, y)) => {
-                let (x, y) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
-                x.len().cmp(&y.len()).then(x.cmp(y))
-            }
-            ((_, x), (_, y)) => x.cmp(y),
-        };
-        if o != Ordering::Equal {
-            return o;
+            // As many runs on both sides, all equal.
+            (None, None) => return a.cmp(b),
+            // The one with more runs is greater.
+            (Some(_), None) => return Ordering::Greater,
+            (None, Some(_)) => return Ordering::Less,
         }
     }
-    ca.len().cmp(&cb.len()).then(a.cmp(b))
+}
+
+/// The runs of ASCII digits and of other characters of a string: `(digits, run)`.
+struct Chunks<'a>(&'a str);
+
+impl<'a> Iterator for Chunks<'a> {
+    type Item = (bool, &'a str);
+
+    fn next(&mut self) -> Option<(bool, &'a str)> {
+        let bytes = self.0.as_bytes();
+        let digit = bytes.first()?.is_ascii_digit();
+        // A digit is one byte, so a change of class is always at a character boundary.
+        let end = bytes
+            .iter()
+            .position(|b| b.is_ascii_digit() != digit)
+            .unwrap_or(bytes.len());
+        let (run, rest) = self.0.split_at(end);
+        self.0 = rest;
+        Some((digit, run))
+    }
+}
+
+/// The rank of each distinct string in natural order ([`natural_cmp`]: equal only for equal
+/// strings, so comparing ranks is comparing the strings).
+fn natural_ranks<'s>(
+    items: impl Iterator<Item = &'s str>,
+) -> std::collections::HashMap<&'s str, usize> {
+    use rayon::slice::ParallelSliceMut;
+    let mut v: Vec<&str> = items.collect();
+    v.par_sort_unstable();
+    v.dedup();
+    v.par_sort_unstable_by(|a, b| natural_cmp(a, b));
+    v.into_iter().enumerate().map(|(i, s)| (s, i)).collect()
+}
+
+/// Moves the items into the order of `order` (a permutation of their indices).
+fn permute<T>(items: &mut Vec<T>, order: &[usize]) {
+    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    *items = order
+        .iter()
+        .map(|&i| slots[i].take().expect("a permutation"))
+        .collect();
 }
 
 fn first_claim_key(claims: &[ClaimRef]) -> (&str, usize) {
@@ -322,9 +356,18 @@ impl Report {
         // Events in the order of their first document, so the report reads in input-id order
         // whatever the cluster labels look like.
         self.events.sort_by(|a, b| {
-            let first = |e: &EventEntry| e.documents.first().cloned().unwrap_or_default();
-            natural_cmp(&first(a), &first(b)).then_with(|| natural_cmp(&a.id, &b.id))
+            fn first(e: &EventEntry) -> &str {
+                e.documents.first().map_or("", String::as_str)
+            }
+            natural_cmp(first(a), first(b)).then_with(|| natural_cmp(&a.id, &b.id))
         });
+        let (discrepancies, agreements) = self.order();
+        permute(&mut self.discrepancies, &discrepancies);
+        permute(&mut self.agreements, &agreements);
+    }
+
+    /// The sorted order of the discrepancies and of the agreements, as index permutations.
+    fn order(&self) -> (Vec<usize>, Vec<usize>) {
         let rank: std::collections::HashMap<&str, usize> = self
             .events
             .iter()
@@ -336,34 +379,64 @@ impl Report {
                 .and_then(|e| rank.get(e).copied())
                 .unwrap_or(usize::MAX)
         };
-        // Stable parallel sorts: the same order as a sequential stable sort, for any thread count.
-        use rayon::slice::ParallelSliceMut;
-        self.discrepancies.par_sort_by(|a, b| {
-            a.level
-                .cmp(&b.level)
-                .then_with(|| event_rank(&a.event).cmp(&event_rank(&b.event)))
-                .then_with(|| natural_cmp(&a.story, &b.story))
-                .then(b.severity.cmp(&a.severity))
-                .then(a.code.cmp(b.code))
-                .then_with(|| {
-                    let (da, sa) = first_claim_key(&a.claims);
-                    let (db, sb) = first_claim_key(&b.claims);
-                    natural_cmp(da, db).then(sa.cmp(&sb))
-                })
-                .then_with(|| a.fingerprint.cmp(&b.fingerprint))
+        // Each item's sort key is computed once (labels and document ids as their ranks in
+        // natural order); ties keep the input order, as a stable sort does, so the order is
+        // the same for any thread count.
+        use rayon::prelude::*;
+        let stories = natural_ranks(
+            self.discrepancies
+                .iter()
+                .map(|d| d.story.as_str())
+                .chain(self.agreements.iter().map(|a| a.story.as_str())),
+        );
+        let first_docs = natural_ranks(
+            self.discrepancies
+                .iter()
+                .map(|d| first_claim_key(&d.claims).0)
+                .chain(self.agreements.iter().map(|a| first_claim_key(&a.claims).0)),
+        );
+        let head = |level: Level, event: &Option<String>, story: &str| {
+            (level, event_rank(event), stories[story])
+        };
+        let first = |claims: &[ClaimRef]| {
+            let (doc, start) = first_claim_key(claims);
+            (first_docs[doc], start)
+        };
+        let mut keys: Vec<_> = self
+            .discrepancies
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let key = (
+                    head(d.level, &d.event, &d.story),
+                    std::cmp::Reverse(d.severity),
+                    d.code,
+                    first(&d.claims),
+                );
+                (key, i)
+            })
+            .collect();
+        let items = &self.discrepancies;
+        keys.par_sort_unstable_by(|(x, i), (y, j)| {
+            x.cmp(y)
+                .then_with(|| items[*i].fingerprint.cmp(&items[*j].fingerprint))
+                .then(i.cmp(j))
         });
-        self.agreements.par_sort_by(|a, b| {
-            a.level
-                .cmp(&b.level)
-                .then_with(|| event_rank(&a.event).cmp(&event_rank(&b.event)))
-                .then_with(|| natural_cmp(&a.story, &b.story))
-                .then_with(|| {
-                    let (da, sa) = first_claim_key(&a.claims);
-                    let (db, sb) = first_claim_key(&b.claims);
-                    natural_cmp(da, db).then(sa.cmp(&sb))
-                })
-                .then_with(|| a.value.cmp(&b.value))
+        let discrepancies: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
+        let mut keys: Vec<_> = self
+            .agreements
+            .par_iter()
+            .enumerate()
+            .map(|(i, a)| ((head(a.level, &a.event, &a.story), first(&a.claims)), i))
+            .collect();
+        let items = &self.agreements;
+        keys.par_sort_unstable_by(|(x, i), (y, j)| {
+            x.cmp(y)
+                .then_with(|| items[*i].value.cmp(&items[*j].value))
+                .then(i.cmp(j))
         });
+        let agreements: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
+        (discrepancies, agreements)
     }
 
     /// Discrepancies at or above `fail_on` that are not in the baseline.
@@ -408,6 +481,133 @@ mod tests {
         let mut v = vec!["e10", "e2", "e1", "a", "e02"];
         v.sort_by(|a, b| natural_cmp(a, b));
         assert_eq!(v, ["a", "e1", "e02", "e2", "e10"]);
+    }
+
+    /// The implementation before `Chunks` (a `Vec` of runs per string), kept as the reference.
+    fn natural_cmp_reference(a: &str, b: &str) -> Ordering {
+        fn chunks(s: &str) -> Vec<(bool, &str)> {
+            let mut out = Vec::new();
+            let mut start = 0;
+            let mut digit = None;
+            for (i, c) in s.char_indices() {
+                let d = c.is_ascii_digit();
+                if digit.is_some_and(|x| x != d) {
+                    out.push((digit.unwrap_or(false), &s[start..i]));
+                    start = i;
+                }
+                digit = Some(d);
+            }
+            if start < s.len() {
+                out.push((digit.unwrap_or(false), &s[start..]));
+            }
+            out
+        }
+        let (ca, cb) = (chunks(a), chunks(b));
+        for (x, y) in ca.iter().zip(&cb) {
+            let o = match (x, y) {
+                ((true, x), (true, y)) => {
+                    let (x, y) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
+                    x.len().cmp(&y.len()).then(x.cmp(y))
+                }
+                ((_, x), (_, y)) => x.cmp(y),
+            };
+            if o != Ordering::Equal {
+                return o;
+            }
+        }
+        ca.len().cmp(&cb.len()).then(a.cmp(b))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn natural_cmp_as_the_reference(a in "[a-c0-2é_]{0,8}", b in "[a-c0-2é_]{0,8}") {
+            proptest::prop_assert_eq!(natural_cmp(&a, &b), natural_cmp_reference(&a, &b));
+        }
+    }
+
+    /// The sort before keys were computed once: stable sorts with these comparators.
+    fn sort_reference(r: &mut Report) {
+        r.documents.sort_by(|a, b| natural_cmp(&a.id, &b.id));
+        for e in &mut r.events {
+            e.documents.sort_by(|a, b| natural_cmp(a, b));
+        }
+        r.events.sort_by(|a, b| {
+            let first = |e: &EventEntry| e.documents.first().cloned().unwrap_or_default();
+            natural_cmp(&first(a), &first(b)).then_with(|| natural_cmp(&a.id, &b.id))
+        });
+        let rank: std::collections::HashMap<&str, usize> = r
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let event_rank = |e: &Option<String>| {
+            e.as_deref()
+                .and_then(|e| rank.get(e).copied())
+                .unwrap_or(usize::MAX)
+        };
+        r.discrepancies.sort_by(|a, b| {
+            a.level
+                .cmp(&b.level)
+                .then_with(|| event_rank(&a.event).cmp(&event_rank(&b.event)))
+                .then_with(|| natural_cmp(&a.story, &b.story))
+                .then(b.severity.cmp(&a.severity))
+                .then(a.code.cmp(b.code))
+                .then_with(|| {
+                    let (da, sa) = first_claim_key(&a.claims);
+                    let (db, sb) = first_claim_key(&b.claims);
+                    natural_cmp(da, db).then(sa.cmp(&sb))
+                })
+                .then_with(|| a.fingerprint.cmp(&b.fingerprint))
+        });
+        r.agreements.sort_by(|a, b| {
+            a.level
+                .cmp(&b.level)
+                .then_with(|| event_rank(&a.event).cmp(&event_rank(&b.event)))
+                .then_with(|| natural_cmp(&a.story, &b.story))
+                .then_with(|| {
+                    let (da, sa) = first_claim_key(&a.claims);
+                    let (db, sb) = first_claim_key(&b.claims);
+                    natural_cmp(da, db).then(sa.cmp(&sb))
+                })
+                .then_with(|| a.value.cmp(&b.value))
+        });
+    }
+
+    #[test]
+    fn sort_as_the_reference() {
+        let base = sample::report();
+        // Every discrepancy and agreement several times, with labels that order differently
+        // as strings and naturally, in several input orders.
+        let mut report = base.clone();
+        for (k, story) in ["s10", "s2", "s02", ""].iter().enumerate() {
+            for d in &base.discrepancies {
+                let mut d = d.clone();
+                d.story = story.to_string();
+                d.message = format!("{k}");
+                report.discrepancies.push(d);
+            }
+            for a in &base.agreements {
+                let mut a = a.clone();
+                a.story = story.to_string();
+                a.claims.truncate(k % 2);
+                report.agreements.push(a);
+            }
+        }
+        for round in 0..3 {
+            let mut r = report.clone();
+            if round == 1 {
+                r.discrepancies.reverse();
+                r.agreements.reverse();
+            } else if round == 2 {
+                r.discrepancies.rotate_left(3);
+                r.agreements.rotate_left(1);
+            }
+            let mut expected = r.clone();
+            sort_reference(&mut expected);
+            r.sort();
+            assert_eq!(r, expected);
+        }
     }
 
     #[test]
