@@ -619,13 +619,14 @@ struct DocFreq {
 }
 
 impl DocFreq {
-    /// Counts in parallel: each block of documents counts its own features, then each shard
-    /// of the id space (top bits) merges the blocks' counts for it.
-    fn build(rows: &[SparseVec]) -> DocFreq {
-        let blocks: Vec<Vec<(u64, u32)>> = rows
-            .par_chunks(2048)
+    /// Counts in parallel the feature ids of all documents, one after the other (each
+    /// document's distinct): each block counts its own, then each shard of the id space (top
+    /// bits) merges the blocks' counts for it.
+    fn build(all: &[u64]) -> DocFreq {
+        let blocks: Vec<Vec<(u64, u32)>> = all
+            .par_chunks(1 << 18)
             .map(|chunk| {
-                let mut ids: Vec<u64> = chunk.iter().flat_map(|r| r.ids.iter().copied()).collect();
+                let mut ids: Vec<u64> = chunk.to_vec();
                 ids.sort_unstable();
                 run_lengths(ids.into_iter().map(|id| (id, 1)))
             })
@@ -844,60 +845,84 @@ impl Vectors {
     /// count.
     pub fn build(docs: &[&Document], weights: &Weights, order: &[u32]) -> Vectors {
         assert_eq!(order.len(), docs.len(), "one position per document");
-        let (mut rows, text_dates): (Vec<SparseVec>, Vec<Option<u16>>) =
-            docs.par_iter().map(|d| term_weights(d, weights)).unzip();
-        let df = DocFreq::build(&rows);
+        let n = docs.len();
+        // The term weights of all documents one after the other, in storage order, computed a
+        // block of documents at a time: the per-document vectors of a block are freed before
+        // the next, so the allocator reuses their memory, and the rows are then normalized and
+        // packed in place (the peak is 12 bytes per feature, not that plus the packed array).
+        let mut ids: Vec<u64> = Vec::new();
+        let mut tfs: Vec<f32> = Vec::new();
+        let mut start: Vec<usize> = Vec::with_capacity(n + 1);
+        start.push(0);
+        let mut text_dates: Vec<Option<u16>> = vec![None; n];
+        for block in order.chunks(1 << 14) {
+            let rows: Vec<(SparseVec, Option<u16>)> = block
+                .par_iter()
+                .map(|&d| term_weights(docs[d as usize], weights))
+                .collect();
+            for (&d, (row, date)) in block.iter().zip(rows) {
+                text_dates[d as usize] = date;
+                ids.extend_from_slice(&row.ids);
+                tfs.extend_from_slice(&row.weights);
+                start.push(ids.len());
+            }
+        }
+        let df = DocFreq::build(&ids);
         assert!(df.ids.len() < u32::MAX as usize, "too many features");
-        let n = docs.len() as f32;
-        rows.par_iter_mut().for_each(|row| {
-            let mut norm = 0.0f32;
-            let mut shared = 0;
-            for i in 0..row.ids.len() {
-                let (df, index) = df.get(row.ids[i]);
-                let idf = ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0;
-                let w = row.weights[i] * idf;
-                norm += w * w;
-                // A feature of this document alone adds nothing to any dot product with
-                // another document: it counts in the norm, and is then dropped (less memory,
-                // and no place taken among the strongest features of the candidate search).
-                if let Some(index) = index {
-                    row.ids[shared] = u64::from(index);
-                    row.weights[shared] = w;
-                    shared += 1;
-                }
+        let docs_f = n as f32;
+        let mut rows: Vec<(&mut [u64], &mut [f32])> = Vec::with_capacity(n);
+        {
+            let (mut id_rest, mut tf_rest) = (ids.as_mut_slice(), tfs.as_mut_slice());
+            for p in 0..n {
+                let len = start[p + 1] - start[p];
+                let (id_row, id_tail) = std::mem::take(&mut id_rest).split_at_mut(len);
+                let (tf_row, tf_tail) = std::mem::take(&mut tf_rest).split_at_mut(len);
+                rows.push((id_row, tf_row));
+                id_rest = id_tail;
+                tf_rest = tf_tail;
             }
-            row.ids.truncate(shared);
-            row.weights.truncate(shared);
-            let norm = norm.sqrt();
-            if norm > 0.0 {
-                for w in &mut row.weights {
-                    *w /= norm;
-                }
-            }
-        });
-        let mut start = Vec::with_capacity(order.len() + 1);
-        start.push(0usize);
-        for &d in order {
-            start.push(start.last().copied().unwrap_or(0) + rows[d as usize].len());
         }
-        let mut data: Vec<Packed> = vec![0; start[order.len()]];
-        let mut slices: Vec<&mut [Packed]> = Vec::with_capacity(order.len());
-        let mut rest = data.as_mut_slice();
-        for p in 0..order.len() {
-            let (head, tail) = std::mem::take(&mut rest).split_at_mut(start[p + 1] - start[p]);
-            slices.push(head);
-            rest = tail;
-        }
-        slices
+        // Each row's kept features, packed, move to the front of its place.
+        let kept: Vec<usize> = rows
             .into_par_iter()
-            .zip(order.par_iter())
-            .for_each(|(slice, &d)| {
-                let row = &rows[d as usize];
-                for ((x, &f), &w) in slice.iter_mut().zip(&row.ids).zip(&row.weights) {
-                    *x = pack(f as u32, w);
+            .map(|(ids, weights)| {
+                let mut norm = 0.0f32;
+                let mut shared = 0;
+                for i in 0..ids.len() {
+                    let (df, index) = df.get(ids[i]);
+                    let idf = ((1.0 + docs_f) / (1.0 + df as f32)).ln() + 1.0;
+                    let w = weights[i] * idf;
+                    norm += w * w;
+                    // A feature of this document alone adds nothing to any dot product with
+                    // another document: it counts in the norm, and is then dropped (less
+                    // memory, and no place taken among the strongest features of the
+                    // candidate search).
+                    if let Some(index) = index {
+                        ids[shared] = u64::from(index);
+                        weights[shared] = w;
+                        shared += 1;
+                    }
                 }
-            });
-        drop(rows);
+                let norm = norm.sqrt();
+                for (x, &w) in ids[..shared].iter_mut().zip(&weights[..shared]) {
+                    let w = if norm > 0.0 { w / norm } else { w };
+                    *x = pack(*x as u32, w);
+                }
+                shared
+            })
+            .collect();
+        drop(tfs);
+        let mut to = 0;
+        for p in 0..n {
+            let from = start[p];
+            ids.copy_within(from..from + kept[p], to);
+            start[p] = to;
+            to += kept[p];
+        }
+        start[n] = to;
+        ids.truncate(to);
+        ids.shrink_to_fit();
+        let data = ids;
         let mut pos_of = vec![0u32; order.len()];
         for (p, &d) in order.iter().enumerate() {
             pos_of[d as usize] = p as u32;
