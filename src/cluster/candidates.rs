@@ -17,9 +17,11 @@
 //! by the linkage step. Everything runs in parallel with rayon and the pairs come back sorted, so
 //! the result does not depend on the thread count.
 
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 
-use super::features::SparseVec;
+use super::features::{Matrix, Row};
 
 /// Parameters of the candidate search.
 #[derive(Debug, Clone, Copy)]
@@ -36,14 +38,10 @@ pub(crate) struct CandidateParams {
 /// A verified pair `(i, j, cosine)` with `i < j`.
 pub(crate) type Pair = (u32, u32, f32);
 
-/// The `top_k` heaviest features of a vector, heaviest first (ties by id).
-fn top_features(v: &SparseVec, k: usize) -> Vec<(u64, f32)> {
-    let mut f: Vec<(u64, f32)> = v
-        .ids()
-        .iter()
-        .copied()
-        .zip(v.weights().iter().copied())
-        .collect();
+/// The `top_k` heaviest features of a row, heaviest first (ties by index), then sorted by
+/// index.
+fn top_features(v: Row<'_>, k: usize) -> Vec<(u32, f32)> {
+    let mut f: Vec<(u32, f32)> = v.iter().collect();
     f.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     f.truncate(k);
     f.sort_unstable_by_key(|&(id, _)| id);
@@ -53,65 +51,57 @@ fn top_features(v: &SparseVec, k: usize) -> Vec<(u64, f32)> {
 /// One document's features in an open-addressing hash table, for its cosines with the many
 /// candidates of the verification step.
 ///
-/// [`SparseVec::cosine`] merges two sorted id lists: each step waits for the comparison of the
+/// [`Row::cosine`] merges two sorted feature lists: each step waits for the comparison of the
 /// previous one, and it walks the document's own features again for every candidate. Here
 /// each candidate's features are looked up independently (the processor overlaps the lookups)
-/// and the document's own are hashed once. The shared features are still met in ascending id
-/// order with the same products, so the cosine is bit-for-bit the one of
-/// [`SparseVec::cosine`].
+/// and the document's own are hashed once. The shared features are still met in ascending
+/// order with the same products, so the cosine is bit-for-bit the one of [`Row::cosine`].
 #[derive(Debug, Default)]
 struct DotTable {
-    keys: Vec<u64>,
-    weights: Vec<f32>,
-    /// `64 - log2(keys.len())`: slots are the top bits of a multiplicative hash.
+    /// Feature index in the high 32 bits (`u32::MAX`: empty), weight bits in the low 32: a hit
+    /// reads one word.
+    slots: Vec<u64>,
+    /// `64 - log2(slots.len())`: slots are the top bits of a multiplicative hash.
     shift: u32,
 }
 
-/// The key of an empty slot; a vector holding it as a feature id is not hashed.
+/// An empty slot; dense feature indices are below `u32::MAX`.
 const EMPTY: u64 = u64::MAX;
 
 impl DotTable {
-    fn slot(&self, id: u64) -> usize {
-        (id.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn slot(&self, f: u32) -> usize {
+        (u64::from(f).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// Fills the table with `v`'s features; false (and the table unusable) when `v` has the
-    /// id [`EMPTY`].
-    fn load(&mut self, v: &SparseVec) -> bool {
-        debug_assert!(v.ids().windows(2).all(|w| w[0] < w[1]));
-        if v.ids().last() == Some(&EMPTY) {
-            return false;
-        }
+    /// Fills the table with `v`'s features.
+    fn load(&mut self, v: Row<'_>) {
         // At most a quarter full: most probes of a candidate's features miss, and a miss ends
         // at the first empty slot.
         let cap = (4 * v.len()).next_power_of_two().max(16);
-        self.keys.clear();
-        self.keys.resize(cap, EMPTY);
-        self.weights.clear();
-        self.weights.resize(cap, 0.0);
+        self.slots.clear();
+        self.slots.resize(cap, EMPTY);
         self.shift = 64 - cap.trailing_zeros();
         let mask = cap - 1;
-        for (&id, &w) in v.ids().iter().zip(v.weights()) {
-            let mut s = self.slot(id);
-            while self.keys[s] != EMPTY {
+        for (f, w) in v.iter() {
+            let mut s = self.slot(f);
+            while self.slots[s] != EMPTY {
                 s = (s + 1) & mask;
             }
-            self.keys[s] = id;
-            self.weights[s] = w;
+            self.slots[s] = (u64::from(f) << 32) | u64::from(w.to_bits());
         }
-        true
     }
 
-    /// `loaded.cosine(other)` for the vector `loaded` last given to [`DotTable::load`].
-    fn cosine(&self, other: &SparseVec) -> f32 {
-        let mask = self.keys.len() - 1;
+    /// `loaded.cosine(other)` for the row `loaded` last given to [`DotTable::load`].
+    fn cosine(&self, other: Row<'_>) -> f32 {
+        let mask = self.slots.len() - 1;
         let mut dot = 0.0f32;
-        for (&id, &w) in other.ids().iter().zip(other.weights()) {
-            let mut s = self.slot(id);
+        for (f, w) in other.iter() {
+            let mut s = self.slot(f);
             loop {
-                let k = self.keys[s];
-                if k == id {
-                    dot += self.weights[s] * w;
+                let k = self.slots[s];
+                let key = (k >> 32) as u32;
+                if key == f {
+                    dot += f32::from_bits(k as u32) * w;
                     break;
                 }
                 if k == EMPTY {
@@ -129,34 +119,104 @@ pub(crate) fn days_apart(a: Option<i32>, b: Option<i32>) -> Option<i32> {
     Some((a? - b?).abs())
 }
 
-/// Verified candidate pairs, sorted by `(i, j)`.
+/// The working memory of one search job: a score per rank (all zero between documents), the
+/// ranks it holds scores for, the candidate list and the hash table of the verification.
+struct Scratch {
+    acc: Vec<f32>,
+    touched: Vec<u32>,
+    cands: Vec<(u32, f32)>,
+    table: DotTable,
+}
+
+/// Scratch memory lent to a rayon job and given back when the job ends, so that the corpus-
+/// sized score array is allocated (and its pages faulted in) once per thread rather than once
+/// per job.
+struct Lease<'p> {
+    pool: &'p Mutex<Vec<Scratch>>,
+    scratch: Option<Scratch>,
+}
+
+impl<'p> Lease<'p> {
+    fn take(pool: &'p Mutex<Vec<Scratch>>, n: usize) -> Lease<'p> {
+        let reused = pool.lock().map(|mut p| p.pop()).unwrap_or(None);
+        let scratch = reused.unwrap_or_else(|| Scratch {
+            acc: vec![0f32; n],
+            touched: Vec::new(),
+            cands: Vec::new(),
+            table: DotTable::default(),
+        });
+        Lease {
+            pool,
+            scratch: Some(scratch),
+        }
+    }
+}
+
+impl Drop for Lease<'_> {
+    fn drop(&mut self) {
+        if let (Some(s), Ok(mut pool)) = (self.scratch.take(), self.pool.lock()) {
+            pool.push(s);
+        }
+    }
+}
+
+/// For every rank, the first rank published more than `max_days` after it (`n` when its date
+/// is unknown or there is no limit). Ranks order documents by date with the undated first, so
+/// the later ranks of a dated document are dated, and those from this one on are all too late.
+fn window_ends(day_of_rank: &[Option<i32>], max_days: Option<i32>) -> Vec<u32> {
+    let n = day_of_rank.len();
+    let mut ends = vec![n as u32; n];
+    let Some(max) = max_days else {
+        return ends;
+    };
+    let mut end = 0;
+    for (r, day) in day_of_rank.iter().enumerate() {
+        let Some(day) = *day else {
+            continue;
+        };
+        let last = day.saturating_add(max);
+        end = end.max(r);
+        while end < n && day_of_rank[end].is_some_and(|d| d <= last) {
+            end += 1;
+        }
+        ends[r] = end as u32;
+    }
+    ends
+}
+
+/// Verified candidate pairs of canonical documents, sorted by `(i, j)`.
 ///
-/// The search runs over documents renumbered by date (then index): a posting list sorted by
-/// date is then sorted by number, and the documents of a long list's window, whose dates are
-/// close, have close numbers, so the accumulator and the dates are read from a few nearby cache
-/// lines instead of at random across the whole corpus (which made 1M documents memory-bound).
-/// Each document scans only the part of a list after its own entry (a pair is seen from its
-/// lower rank), found by position rather than by search, and stops at the first document
-/// published more than `max_days` after it: with dates, the work per document and the span of
-/// the accumulator it touches no longer grow with the corpus.
+/// The search runs over documents by rank: `by_date[r]` is the canonical document of rank `r`,
+/// with ranks ordering documents by (date, index), and `rows` stores the row of rank `r` at
+/// position `r`. A posting list sorted by date is then sorted by rank, and the documents of a
+/// long list's window, whose dates are close, have close ranks, so the accumulator, and the
+/// rows the verification reads, lie in a few nearby stretches of memory instead of across the
+/// whole corpus (which made 1M documents memory-bound). Each document scans only the part of a
+/// list after its own entry (a pair is seen from its lower rank), found by position rather than
+/// by search, and stops at the first rank published more than `max_days` after it: with dates,
+/// the work per document and the span of the accumulator it touches no longer grow with the
+/// corpus.
 pub(crate) fn candidate_pairs(
-    rows: &[SparseVec],
+    rows: &Matrix,
+    by_date: &[u32],
     days: &[Option<i32>],
     p: &CandidateParams,
 ) -> Vec<Pair> {
-    let n = rows.len();
-    let day_key = |d: usize| days[d].unwrap_or(i32::MIN);
-    // `by_date[r]` is the document of rank `r`; ranks order documents by (date, index).
-    let mut by_date: Vec<u32> = (0..n as u32).collect();
-    by_date.par_sort_unstable_by_key(|&d| (day_key(d as usize), d));
+    let n = by_date.len();
     let day_of_rank: Vec<Option<i32>> = by_date.iter().map(|&d| days[d as usize]).collect();
+    debug_assert!(
+        day_of_rank
+            .windows(2)
+            .all(|w| w[0].unwrap_or(i32::MIN) <= w[1].unwrap_or(i32::MIN))
+    );
+    let ends = window_ends(&day_of_rank, p.max_days);
+    drop(day_of_rank);
     // Postings as one array of (feature, rank, weight) sorted by feature then rank: within a
     // feature they run by rank, that is by date.
-    let mut entries: Vec<(u64, u32, f32)> = by_date
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(r, &d)| {
-            top_features(&rows[d as usize], p.top_k)
+    let mut entries: Vec<(u32, u32, f32)> = (0..n)
+        .into_par_iter()
+        .flat_map_iter(|r| {
+            top_features(rows.at(r), p.top_k)
                 .into_iter()
                 .map(move |(f, w)| (f, r as u32, w))
         })
@@ -194,21 +254,28 @@ pub(crate) fn candidate_pairs(
     }
     drop(entries);
     let half = p.max_posting / 2;
+    let pool: Mutex<Vec<Scratch>> = Mutex::new(Vec::new());
 
     let mut pairs: Vec<Pair> = (0..n)
         .into_par_iter()
         .with_min_len(256)
         .map_init(
-            || (vec![0f32; n], Vec::<u32>::new(), DotTable::default()),
-            |(acc, touched, table), r| {
-                let day_r = day_of_rank[r];
+            || Lease::take(&pool, n),
+            |lease, r| {
+                let Scratch {
+                    acc,
+                    touched,
+                    cands,
+                    table,
+                } = lease.scratch.as_mut().expect("leased");
+                // Later ranks are later dates: past the window, the rest of a list is too.
+                let end_r = ends[r];
                 for &e in &own[own_start[r] as usize..own_start[r + 1] as usize] {
                     let e = e as usize;
                     let w = weights[e];
-                    // A list longer than
-                    // `max_posting` only pairs each document with its `max_posting / 2`
-                    // nearest neighbours on either side in date order, and the later ones
-                    // are the ones seen from here.
+                    // A list longer than `max_posting` only pairs each document with its
+                    // `max_posting / 2` nearest neighbours on either side in date order, and
+                    // the later ones are the ones seen from here.
                     let k = list_of[e] as usize;
                     let (start, end) = (bounds[k] as usize, bounds[k + 1] as usize);
                     let stop = if end - start > p.max_posting {
@@ -218,12 +285,7 @@ pub(crate) fn candidate_pairs(
                     };
                     for x in e + 1..stop {
                         let s = ranks[x];
-                        // Later ranks are later dates: past the window, the rest of the list
-                        // is too.
-                        if let (Some(max), Some(d)) =
-                            (p.max_days, days_apart(day_r, day_of_rank[s as usize]))
-                            && d > max
-                        {
+                        if s >= end_r {
                             break;
                         }
                         let slot = &mut acc[s as usize];
@@ -233,8 +295,8 @@ pub(crate) fn candidate_pairs(
                         *slot += w * weights[x];
                     }
                 }
-                let mut cands: Vec<(u32, f32)> =
-                    touched.iter().map(|&s| (s, acc[s as usize])).collect();
+                cands.clear();
+                cands.extend(touched.iter().map(|&s| (s, acc[s as usize])));
                 for &s in touched.iter() {
                     acc[s as usize] = 0.0;
                 }
@@ -248,17 +310,11 @@ pub(crate) fn candidate_pairs(
                 cands.sort_unstable_by(order);
                 let i = by_date[r];
                 let mut out: Vec<Pair> = Vec::new();
-                let row = &rows[i as usize];
-                let hashed = table.load(row);
-                for (s, _) in cands {
-                    let j = by_date[s as usize];
-                    let other = &rows[j as usize];
-                    let sim = if hashed {
-                        table.cosine(other)
-                    } else {
-                        row.cosine(other)
-                    };
+                table.load(rows.at(r));
+                for &(s, _) in cands.iter() {
+                    let sim = table.cosine(rows.at(s as usize));
                     if sim >= p.min_sim {
+                        let j = by_date[s as usize];
                         out.push((i.min(j), i.max(j), sim));
                     }
                 }
@@ -305,13 +361,14 @@ mod tests {
             number: 3.0,
             date: 4.0,
         };
-        let mut rows = Vectors::build(&refs, &w).rows;
-        rows.push(SparseVec::default());
+        let m = Vectors::build(&refs, &w, &[3, 1, 4, 0, 2]).matrix;
+        let mut rows: Vec<Row<'_>> = (0..docs.len()).map(|d| m.row(d)).collect();
+        rows.push(Row::default());
         let mut table = DotTable::default();
         let mut shared = 0;
-        for a in &rows {
-            assert!(table.load(a));
-            for b in &rows {
+        for &a in &rows {
+            table.load(a);
+            for &b in &rows {
                 let want = a.cosine(b);
                 assert_eq!(table.cosine(b).to_bits(), want.to_bits());
                 shared += usize::from(want > 0.0);
@@ -319,5 +376,13 @@ mod tests {
         }
         // Not only zeros: the documents share features.
         assert!(shared > rows.len(), "{shared}");
+    }
+
+    #[test]
+    fn window_ends_stop_at_the_first_late_rank() {
+        let days = [None, None, Some(0), Some(1), Some(3), Some(4), Some(9)];
+        assert_eq!(window_ends(&days, Some(3)), vec![7, 7, 5, 6, 6, 6, 7]);
+        assert_eq!(window_ends(&days, None), vec![7; 7]);
+        assert_eq!(window_ends(&days, Some(0)), vec![7, 7, 3, 4, 5, 6, 7]);
     }
 }

@@ -7,9 +7,7 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use super::UnionFind;
 use super::candidates::{CandidateParams, Pair, candidate_pairs, days_apart};
-use super::features::{
-    Feature, SparseVec, Vectors, Weights, days_apart_in_year, readable_features,
-};
+use super::features::{Feature, Matrix, Vectors, Weights, days_apart_in_year, readable_features};
 use super::linkage::average_linkage;
 use crate::corpus::Document;
 use crate::error::{Error, Result};
@@ -314,6 +312,9 @@ struct Prepared<'d> {
     docs: Vec<&'d Document>,
     vectors: Vectors,
     days: Vec<Option<i32>>,
+    /// `by_date[r]` = canonical document of rank `r`, ranks ordering documents by (date,
+    /// canonical index), undated first; the rows are stored in this order.
+    by_date: Vec<u32>,
 }
 
 impl Clusterer {
@@ -374,7 +375,7 @@ impl Clusterer {
             min_sim: c.story_threshold.min(c.event_threshold),
             max_days: Some(c.story_window_days as i32),
         };
-        let pairs = candidate_pairs(&prep.vectors.rows, &prep.days, &params);
+        let pairs = candidate_pairs(&prep.vectors.matrix, &prep.by_date, &prep.days, &params);
 
         let event_label = link_level(
             &prep,
@@ -418,9 +419,8 @@ fn prepare<'d>(docs: &'d [Document], weights: &Weights) -> Prepared<'d> {
             .then(a.cmp(&b))
     });
     let canon: Vec<&Document> = order.iter().map(|&i| &docs[i]).collect();
-    let vectors = Vectors::build(&canon, weights);
     let epoch = jiff::civil::date(1970, 1, 1);
-    let days = canon
+    let days: Vec<Option<i32>> = canon
         .iter()
         .map(|d| {
             d.meta
@@ -428,11 +428,15 @@ fn prepare<'d>(docs: &'d [Document], weights: &Weights) -> Prepared<'d> {
                 .map(|p| (p.duration_since(epoch).as_secs() / 86_400) as i32)
         })
         .collect();
+    let mut by_date: Vec<u32> = (0..canon.len() as u32).collect();
+    by_date.par_sort_unstable_by_key(|&d| (days[d as usize].unwrap_or(i32::MIN), d));
+    let vectors = Vectors::build(&canon, weights, &by_date);
     Prepared {
         order,
         docs: canon,
         vectors,
         days,
+        by_date,
     }
 }
 
@@ -604,7 +608,7 @@ fn link_component(
         sizes[u] += 1;
     }
     let k = comp.len();
-    let dots = pair_dots(&prep.vectors.rows, comp);
+    let dots = pair_dots(&prep.vectors.matrix, comp);
     let mut sums = vec![0f64; m * m];
     for x in 0..k {
         for y in x + 1..k {
@@ -633,19 +637,14 @@ fn link_component(
 /// is the number of documents. An inverted index over the component's features pays for the
 /// pairs that share a feature only, instead of one merge of two feature lists per pair (the
 /// step that grew fastest with the corpus). Every pair's products are added in ascending
-/// feature order, as [`SparseVec::cosine`] adds them, so the sums are the same to the bit.
-fn pair_dots(rows: &[SparseVec], comp: &[usize]) -> Vec<f32> {
+/// feature order, as [`Row::cosine`](super::features::Row::cosine) adds them, so the sums are
+/// the same to the bit.
+fn pair_dots(rows: &Matrix, comp: &[usize]) -> Vec<f32> {
     let k = comp.len();
-    let mut postings: Vec<(u64, u32, f32)> = comp
+    let mut postings: Vec<(u32, u32, f32)> = comp
         .iter()
         .enumerate()
-        .flat_map(|(x, &d)| {
-            let row = &rows[d];
-            row.ids()
-                .iter()
-                .zip(row.weights())
-                .map(move |(&f, &w)| (f, x as u32, w))
-        })
+        .flat_map(|(x, &d)| rows.row(d).iter().map(move |(f, w)| (f, x as u32, w)))
         .collect();
     postings.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut dots = vec![0f32; k * k];
@@ -714,9 +713,10 @@ fn explain_cluster(prep: &Prepared<'_>, members: &[usize]) -> Explanation {
     let mut shared: std::collections::BTreeMap<Feature, (f32, usize)> =
         std::collections::BTreeMap::new();
     for &c in members {
-        let row: &SparseVec = &prep.vectors.rows[c];
+        let m = &prep.vectors.matrix;
+        let row = m.row(c);
         for (feature, _) in readable_features(prep.docs[c], 1.0) {
-            let w = row.get(feature.id());
+            let w = m.index_of(feature.id()).map_or(0.0, |f| row.get(f));
             let e = shared.entry(feature).or_insert((0.0, 0));
             e.0 += w;
             e.1 += 1;
@@ -737,6 +737,7 @@ fn explain_cluster(prep: &Prepared<'_>, members: &[usize]) -> Explanation {
             .then_with(|| a.feature.cmp(&b.feature))
     });
     shared.truncate(12);
+    let m = &prep.vectors.matrix;
     let mut pairs = Vec::new();
     let shown = members.len().min(12);
     for x in 0..shown {
@@ -744,7 +745,7 @@ fn explain_cluster(prep: &Prepared<'_>, members: &[usize]) -> Explanation {
             pairs.push(PairSimilarity {
                 a: prep.order[members[x]],
                 b: prep.order[members[y]],
-                similarity: prep.vectors.rows[members[x]].cosine(&prep.vectors.rows[members[y]]),
+                similarity: m.row(members[x]).cosine(m.row(members[y])),
             });
         }
     }
@@ -752,7 +753,7 @@ fn explain_cluster(prep: &Prepared<'_>, members: &[usize]) -> Explanation {
     let (mut total, mut count) = (0.0f64, 0usize);
     for x in 0..sample.len() {
         for y in x + 1..sample.len() {
-            total += f64::from(prep.vectors.rows[sample[x]].cosine(&prep.vectors.rows[sample[y]]));
+            total += f64::from(m.row(sample[x]).cosine(m.row(sample[y])));
             count += 1;
         }
     }
@@ -792,7 +793,10 @@ mod tests {
         let prep = prepare(&docs, &ClusterConfig::default().weights());
         for a in 0..docs.len() {
             let row: Vec<String> = (0..docs.len())
-                .map(|b| format!("{:.3}", prep.vectors.rows[a].cosine(&prep.vectors.rows[b])))
+                .map(|b| {
+                    let m = &prep.vectors.matrix;
+                    format!("{:.3}", m.row(a).cosine(m.row(b)))
+                })
                 .collect();
             eprintln!("{a}: {}", row.join(" "));
         }

@@ -605,9 +605,11 @@ pub(crate) fn days_apart_in_year(a: u16, b: u16) -> i32 {
     d.min(365 - d)
 }
 
-/// Document frequencies: feature ids ascending with their counts, and a directory on the top
-/// bits of the id (ids are uniform hashes) so that a lookup scans a few neighbouring entries
-/// instead of binary-searching the whole table (millions of features at 1M documents).
+/// Document frequencies of the features found in two or more documents: their ids ascending
+/// with their counts (any other feature of the corpus has frequency 1), and a directory on the
+/// top bits of the id (ids are uniform hashes) so that a lookup scans a few neighbouring entries
+/// instead of binary-searching the whole table (millions of features at 1M documents). A
+/// feature's place in the table is its dense index in the [`Matrix`].
 struct DocFreq {
     ids: Vec<u64>,
     counts: Vec<u32>,
@@ -617,13 +619,14 @@ struct DocFreq {
 }
 
 impl DocFreq {
-    /// Counts in parallel: each block of documents counts its own features, then each shard
-    /// of the id space (top bits) merges the blocks' counts for it.
-    fn build(rows: &[SparseVec]) -> DocFreq {
-        let blocks: Vec<Vec<(u64, u32)>> = rows
-            .par_chunks(2048)
+    /// Counts in parallel the feature ids of all documents, one after the other (each
+    /// document's distinct): each block counts its own, then each shard of the id space (top
+    /// bits) merges the blocks' counts for it.
+    fn build(all: &[u64]) -> DocFreq {
+        let blocks: Vec<Vec<(u64, u32)>> = all
+            .par_chunks(1 << 18)
             .map(|chunk| {
-                let mut ids: Vec<u64> = chunk.iter().flat_map(|r| r.ids.iter().copied()).collect();
+                let mut ids: Vec<u64> = chunk.to_vec();
                 ids.sort_unstable();
                 run_lengths(ids.into_iter().map(|id| (id, 1)))
             })
@@ -640,7 +643,9 @@ impl DocFreq {
                     all.extend_from_slice(&b[lo..hi]);
                 }
                 all.sort_unstable_by_key(|e| e.0);
-                run_lengths(all.into_iter())
+                let mut counts = run_lengths(all.into_iter());
+                counts.retain(|&(_, c)| c > 1);
+                counts
             })
             .collect();
         drop(blocks);
@@ -666,13 +671,14 @@ impl DocFreq {
         }
     }
 
-    fn get(&self, id: u64) -> u32 {
+    /// The document frequency of a feature, and its dense index when it is above 1.
+    fn get(&self, id: u64) -> (u32, Option<u32>) {
         let b = (id >> self.shift) as usize;
         let (lo, hi) = (self.dir[b] as usize, self.dir[b + 1] as usize);
-        self.ids[lo..hi]
-            .iter()
-            .position(|&x| x == id)
-            .map_or(1, |i| self.counts[lo + i])
+        match self.ids[lo..hi].iter().position(|&x| x == id) {
+            Some(i) => (self.counts[lo + i], Some((lo + i) as u32)),
+            None => (1, None),
+        }
     }
 }
 
@@ -742,50 +748,194 @@ impl SparseVec {
     }
 }
 
-/// TF-IDF vectors of a set of documents, plus document frequencies.
+/// One feature of a row in a [`Matrix`]: the feature's dense index in the high 32 bits, the
+/// bits of its weight in the low 32.
+type Packed = u64;
+
+fn pack(feature: u32, weight: f32) -> Packed {
+    (u64::from(feature) << 32) | u64::from(weight.to_bits())
+}
+
+/// One row of a [`Matrix`]: dense feature indices ascending (the order of the feature ids),
+/// with weights.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Row<'m>(&'m [Packed]);
+
+impl<'m> Row<'m> {
+    /// Number of features.
+    pub fn len(self) -> usize {
+        self.0.len()
+    }
+
+    /// `(dense index, weight)` of every feature, by index.
+    pub fn iter(self) -> impl Iterator<Item = (u32, f32)> + 'm {
+        self.0
+            .iter()
+            .map(|&x| ((x >> 32) as u32, f32::from_bits(x as u32)))
+    }
+
+    /// Weight of the feature of dense index `f`, 0 if absent.
+    pub fn get(self, f: u32) -> f32 {
+        self.0
+            .binary_search_by_key(&f, |&x| (x >> 32) as u32)
+            .map_or(0.0, |i| f32::from_bits(self.0[i] as u32))
+    }
+
+    /// Cosine similarity, as [`SparseVec::cosine`]: the products of the shared features added
+    /// in ascending feature order.
+    pub fn cosine(self, other: Row<'_>) -> f32 {
+        let (a, b) = (self.0, other.0);
+        let (mut i, mut j) = (0, 0);
+        let mut dot = 0.0f32;
+        while i < a.len() && j < b.len() {
+            let (x, y) = ((a[i] >> 32) as u32, (b[j] >> 32) as u32);
+            if x == y {
+                dot += f32::from_bits(a[i] as u32) * f32::from_bits(b[j] as u32);
+            }
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+        }
+        dot.min(1.0)
+    }
+}
+
+/// The TF-IDF rows of all documents in one array, in a chosen storage order (the candidate
+/// search's date order, so that the rows it compares, of documents published close together,
+/// lie close together in memory), 8 bytes per feature: a dense 4-byte feature index instead of
+/// the 8-byte id, and the weight.
+#[derive(Debug, Clone)]
+pub(crate) struct Matrix {
+    data: Vec<Packed>,
+    /// `start[p]..start[p + 1]` is the row stored at position `p`.
+    start: Vec<usize>,
+    /// Storage position of each document.
+    pos_of: Vec<u32>,
+    /// Feature id of each dense index, ascending.
+    vocab: Vec<u64>,
+}
+
+impl Matrix {
+    /// The row stored at position `p`.
+    pub fn at(&self, p: usize) -> Row<'_> {
+        Row(&self.data[self.start[p]..self.start[p + 1]])
+    }
+
+    /// The row of document `d`.
+    pub fn row(&self, d: usize) -> Row<'_> {
+        self.at(self.pos_of[d] as usize)
+    }
+
+    /// The dense index of a feature id, if it occurs in two or more documents.
+    pub fn index_of(&self, id: u64) -> Option<u32> {
+        self.vocab.binary_search(&id).ok().map(|i| i as u32)
+    }
+}
+
+/// TF-IDF vectors of a set of documents.
 #[derive(Debug, Clone)]
 pub(crate) struct Vectors {
-    pub rows: Vec<SparseVec>,
+    pub matrix: Matrix,
     /// Day of the year of each document's first month-and-day date in its text, if any.
     pub text_dates: Vec<Option<u16>>,
 }
 
 impl Vectors {
-    /// Builds the vectors in parallel; the result does not depend on the thread count.
-    pub fn build(docs: &[&Document], weights: &Weights) -> Vectors {
-        let (mut rows, text_dates): (Vec<SparseVec>, Vec<Option<u16>>) =
-            docs.par_iter().map(|d| term_weights(d, weights)).unzip();
-        let df = DocFreq::build(&rows);
-        let n = docs.len() as f32;
-        rows.par_iter_mut().for_each(|row| {
-            let mut norm = 0.0f32;
-            let mut shared = 0;
-            for i in 0..row.ids.len() {
-                let df = df.get(row.ids[i]);
-                let idf = ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0;
-                let w = row.weights[i] * idf;
-                norm += w * w;
-                // A feature of this document alone adds nothing to any dot product with
-                // another document: it counts in the norm, and is then dropped (less memory,
-                // and no place taken among the strongest features of the candidate search).
-                if df > 1 {
-                    row.ids[shared] = row.ids[i];
-                    row.weights[shared] = w;
-                    shared += 1;
-                }
+    /// Builds the vectors in parallel, the row of document `order[p]` stored at position `p`
+    /// (`order` is a permutation of the documents); the result does not depend on the thread
+    /// count.
+    pub fn build(docs: &[&Document], weights: &Weights, order: &[u32]) -> Vectors {
+        assert_eq!(order.len(), docs.len(), "one position per document");
+        let n = docs.len();
+        // The term weights of all documents one after the other, in storage order, computed a
+        // block of documents at a time: the per-document vectors of a block are freed before
+        // the next, so the allocator reuses their memory, and the rows are then normalized and
+        // packed in place (the peak is 12 bytes per feature, not that plus the packed array).
+        let mut ids: Vec<u64> = Vec::new();
+        let mut tfs: Vec<f32> = Vec::new();
+        let mut start: Vec<usize> = Vec::with_capacity(n + 1);
+        start.push(0);
+        let mut text_dates: Vec<Option<u16>> = vec![None; n];
+        for block in order.chunks(1 << 14) {
+            let rows: Vec<(SparseVec, Option<u16>)> = block
+                .par_iter()
+                .map(|&d| term_weights(docs[d as usize], weights))
+                .collect();
+            for (&d, (row, date)) in block.iter().zip(rows) {
+                text_dates[d as usize] = date;
+                ids.extend_from_slice(&row.ids);
+                tfs.extend_from_slice(&row.weights);
+                start.push(ids.len());
             }
-            row.ids.truncate(shared);
-            row.weights.truncate(shared);
-            row.ids.shrink_to_fit();
-            row.weights.shrink_to_fit();
-            let norm = norm.sqrt();
-            if norm > 0.0 {
-                for w in &mut row.weights {
-                    *w /= norm;
-                }
+        }
+        let df = DocFreq::build(&ids);
+        assert!(df.ids.len() < u32::MAX as usize, "too many features");
+        let docs_f = n as f32;
+        let mut rows: Vec<(&mut [u64], &mut [f32])> = Vec::with_capacity(n);
+        {
+            let (mut id_rest, mut tf_rest) = (ids.as_mut_slice(), tfs.as_mut_slice());
+            for p in 0..n {
+                let len = start[p + 1] - start[p];
+                let (id_row, id_tail) = std::mem::take(&mut id_rest).split_at_mut(len);
+                let (tf_row, tf_tail) = std::mem::take(&mut tf_rest).split_at_mut(len);
+                rows.push((id_row, tf_row));
+                id_rest = id_tail;
+                tf_rest = tf_tail;
             }
-        });
-        Vectors { rows, text_dates }
+        }
+        // Each row's kept features, packed, move to the front of its place.
+        let kept: Vec<usize> = rows
+            .into_par_iter()
+            .map(|(ids, weights)| {
+                let mut norm = 0.0f32;
+                let mut shared = 0;
+                for i in 0..ids.len() {
+                    let (df, index) = df.get(ids[i]);
+                    let idf = ((1.0 + docs_f) / (1.0 + df as f32)).ln() + 1.0;
+                    let w = weights[i] * idf;
+                    norm += w * w;
+                    // A feature of this document alone adds nothing to any dot product with
+                    // another document: it counts in the norm, and is then dropped (less
+                    // memory, and no place taken among the strongest features of the
+                    // candidate search).
+                    if let Some(index) = index {
+                        ids[shared] = u64::from(index);
+                        weights[shared] = w;
+                        shared += 1;
+                    }
+                }
+                let norm = norm.sqrt();
+                for (x, &w) in ids[..shared].iter_mut().zip(&weights[..shared]) {
+                    let w = if norm > 0.0 { w / norm } else { w };
+                    *x = pack(*x as u32, w);
+                }
+                shared
+            })
+            .collect();
+        drop(tfs);
+        let mut to = 0;
+        for p in 0..n {
+            let from = start[p];
+            ids.copy_within(from..from + kept[p], to);
+            start[p] = to;
+            to += kept[p];
+        }
+        start[n] = to;
+        ids.truncate(to);
+        ids.shrink_to_fit();
+        let data = ids;
+        let mut pos_of = vec![0u32; order.len()];
+        for (p, &d) in order.iter().enumerate() {
+            pos_of[d as usize] = p as u32;
+        }
+        Vectors {
+            matrix: Matrix {
+                data,
+                start,
+                pos_of,
+                vocab: df.ids,
+            },
+            text_dates,
+        }
     }
 }
 
@@ -835,17 +985,27 @@ mod tests {
             number: 1.5,
             date: 2.0,
         };
-        let v = Vectors::build(&refs, &w);
-        for r in &v.rows {
-            let n: f32 = r.weights().iter().map(|w| w * w).sum();
+        let v = Vectors::build(&refs, &w, &[2, 0, 1]);
+        let m = &v.matrix;
+        for d in 0..3 {
+            let n: f32 = m.row(d).iter().map(|(_, w)| w * w).sum();
             // Features of one document only are dropped after normalizing.
             assert!(n <= 1.0 + 1e-4, "{n}");
         }
-        let ab = v.rows[0].cosine(&v.rows[1]);
-        assert!((ab - v.rows[1].cosine(&v.rows[0])).abs() < 1e-6);
+        let ab = m.row(0).cosine(m.row(1));
+        assert!((ab - m.row(1).cosine(m.row(0))).abs() < 1e-6);
         assert!(ab > 0.5, "{ab}");
-        assert!(v.rows[0].cosine(&v.rows[2]) < 0.01);
+        assert!(m.row(0).cosine(m.row(2)) < 0.01);
         // "earthquake", "struck" and "peru" occur in no other document.
-        assert!(v.rows[2].is_empty());
+        assert_eq!(m.row(2).len(), 0);
+        assert_eq!(m.at(0).len(), 0);
+        let putin = m.index_of(
+            Feature {
+                kind: FeatureKind::Word,
+                text: "putin".into(),
+            }
+            .id(),
+        );
+        assert!(m.row(0).get(putin.expect("shared")) > 0.0);
     }
 }
