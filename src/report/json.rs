@@ -65,7 +65,7 @@ fn pretty_at<T: Serialize + ?Sized>(value: &T, depth: usize, buf: &mut Vec<u8>) 
 }
 
 /// Output bytes a parallel task aims at.
-const TASK_BYTES: usize = 1 << 20;
+const TASK_BYTES: usize = 256 << 10;
 
 /// Writes a top-level field's array, two levels deep, as serde_json's pretty printer does.
 fn write_array<T: Serialize + Sync, W: Write>(items: &[T], out: &mut W) -> io::Result<()> {
@@ -78,6 +78,8 @@ fn write_array<T: Serialize + Sync, W: Write>(items: &[T], out: &mut W) -> io::R
     let mut per_task = 8usize;
     let (mut done, mut bytes) = (0usize, 0usize);
     let mut ready: Vec<Vec<u8>> = Vec::new();
+    // The buffers of the batch before, written: reused, so that memory is not faulted in again.
+    let mut spare: Vec<Vec<u8>> = Vec::new();
     while done < items.len() || !ready.is_empty() {
         let end = items.len().min(done + per_task * tasks);
         let batch = &items[done..end];
@@ -88,12 +90,13 @@ fn write_array<T: Serialize + Sync, W: Write>(items: &[T], out: &mut W) -> io::R
         rayon::in_place_scope(|s| {
             if !batch.is_empty() {
                 let next = &mut next;
-                s.spawn(move |_| *next = serialize_batch(batch, first, per_task));
+                let spare = &mut spare;
+                s.spawn(move |_| *next = serialize_batch(batch, first, per_task, spare));
             }
             written = ready.iter().try_for_each(|b| out.write_all(b));
         });
         written?;
-        ready = next?;
+        spare = std::mem::replace(&mut ready, next?);
         bytes += ready.iter().map(Vec::len).sum::<usize>();
         done = end;
         per_task = (TASK_BYTES / (bytes / done).max(1)).clamp(1, 1 << 16);
@@ -107,12 +110,16 @@ fn serialize_batch<T: Serialize + Sync>(
     batch: &[T],
     first: bool,
     per_task: usize,
+    spare: &mut Vec<Vec<u8>>,
 ) -> io::Result<Vec<Vec<u8>>> {
-    batch
-        .par_chunks(per_task)
+    let chunks = batch.len().div_ceil(per_task);
+    spare.resize_with(chunks, Vec::new);
+    spare
+        .par_drain(..chunks)
+        .zip(batch.par_chunks(per_task))
         .enumerate()
-        .map(|(c, chunk)| {
-            let mut buf = Vec::new();
+        .map(|(c, (mut buf, chunk))| {
+            buf.clear();
             for (i, item) in chunk.iter().enumerate() {
                 let sep: &[u8] = if first && c == 0 && i == 0 {
                     b"\n    "
