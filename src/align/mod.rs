@@ -380,13 +380,12 @@ impl AlignClaim {
             // The last three tokens that end before the claim, the first two that start after it.
             let n_before = tokens.partition_point(|t| t.0.end <= start);
             let first_after = tokens.partition_point(|t| t.0.start < end).max(n_before);
-            let words: Vec<String> = (n_before.saturating_sub(3)..n_before)
+            let words: Vec<&str> = (n_before.saturating_sub(3)..n_before)
                 .chain(first_after..(first_after + 2).min(tokens.len()))
                 .map(word)
                 .filter(|w| !context::is_stop_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
-                .map(str::to_string)
                 .collect();
-            c.local_words = Words::from(words);
+            c.local_words = Words::new(&words);
         }
     }
 

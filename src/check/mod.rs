@@ -300,6 +300,17 @@ pub fn check_owned(
     let mut claims: Vec<AlignClaim> = claims
         .into_par_iter()
         .filter(|c| (c.doc as usize) < docs.len())
+        .map(|mut c| {
+            let d = c.doc as usize;
+            c.source_group = group[d];
+            c.event = event[d];
+            c.story = story[d];
+            let text = &docs[d].text;
+            let sentence = text.get(c.sentence.start..c.sentence.end).unwrap_or("");
+            // Per claim, not per sentence (`AlignClaim::fill_context`): a sentence holds about
+            // one claim, and a claim tokenizes only a window of it; sharing measured slower.
+            c.with_sentence_text(sentence).with_local_context(text)
+        })
         .collect();
     claims.par_sort_by(|a, b| {
         rank[a.doc as usize]
@@ -309,19 +320,6 @@ pub fn check_owned(
             .then(a.text.cmp(&b.text))
     });
     claims.dedup_by(|a, b| a.doc == b.doc && a.span == b.span && a.kind() == b.kind());
-    // Labels, and the missing context from the sentence: the claims of one sentence (adjacent
-    // in this order) share its tokens.
-    claims
-        .par_chunk_by_mut(|a, b| a.doc == b.doc && a.sentence == b.sentence)
-        .for_each(|run| {
-            let d = run[0].doc as usize;
-            for c in run.iter_mut() {
-                c.source_group = group[d];
-                c.event = event[d];
-                c.story = story[d];
-            }
-            AlignClaim::fill_context(run, &docs[d].text);
-        });
 
     timings.record("prepare", t);
     let t = timings.start();
