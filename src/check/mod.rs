@@ -307,8 +307,8 @@ pub fn check_owned(
             c.story = story[d];
             let text = &docs[d].text;
             let sentence = text.get(c.sentence.start..c.sentence.end).unwrap_or("");
-            // Per claim, not per sentence (`AlignClaim::fill_context`): a sentence holds about
-            // one claim, and a claim tokenizes only a window of it; sharing measured slower.
+            // Per claim, not per sentence: a sentence holds about one claim, and a claim
+            // tokenizes only a window of it; sharing the sentence's tokens measured slower.
             c.with_sentence_text(sentence).with_local_context(text)
         })
         .collect();
