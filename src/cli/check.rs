@@ -190,23 +190,30 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         eprint!("{}", timings.render());
     }
 
-    if let Some(path) = &args.write_baseline {
+    let outcome = if let Some(path) = &args.write_baseline {
         Baseline::from_report(&report).write(path)?;
-        return Ok(Outcome::Clean);
-    }
-    let failing = report.count_failing(fail_on, baseline.as_ref());
-    if failing > 0 {
-        eprintln!(
-            "crosscheck: {failing} finding{} at or above {fail_on}{}",
-            if failing == 1 { "" } else { "s" },
-            if baseline.is_some() {
-                " not in the baseline"
-            } else {
-                ""
-            }
-        );
-        Ok(Outcome::Findings)
+        Outcome::Clean
     } else {
-        Ok(Outcome::Clean)
-    }
+        let failing = report.count_failing(fail_on, baseline.as_ref());
+        if failing > 0 {
+            eprintln!(
+                "crosscheck: {failing} finding{} at or above {fail_on}{}",
+                if failing == 1 { "" } else { "s" },
+                if baseline.is_some() {
+                    " not in the baseline"
+                } else {
+                    ""
+                }
+            );
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        }
+    };
+    // The process exits next and the system takes its memory back at once; freeing the
+    // documents and the report one allocation at a time took 2-3 s at 100k documents.
+    std::mem::forget(report);
+    std::mem::forget(labels);
+    std::mem::forget(docs);
+    Ok(outcome)
 }
