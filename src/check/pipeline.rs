@@ -134,27 +134,32 @@ pub fn from_claim(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
 
 /// [`from_claim`] without the sentence's content words and entities.
 fn from_claim_bare(doc: u32, c: &claim::Claim) -> Option<AlignClaim> {
-    let payload = match &c.detail {
-        Detail::Quantity(q) => Payload::Quantity(Quantity {
-            value: q.value,
-            low: q.low,
-            high: q.high,
-            qualifier: q.qualifier,
-            unit: q.unit.clone(),
-            noun: q.noun.clone(),
-        }),
-        Detail::Date(m) => Payload::Date(date_range(m)),
-        // Scare quotes and one- or two-word fragments are not statements to compare.
-        Detail::Quote(q) if q.fragment => return None,
-        Detail::Quote(q) => Payload::Quote(Quote::new(q.speaker.clone(), q.text.clone())),
-        #[allow(unreachable_patterns)]
-        _ => return None,
-    };
+    let payload = payload(c.detail.clone())?;
     let mut a = AlignClaim::new(doc, 0, 0, 0, c.span, c.sentence, c.text.clone(), payload);
     let ctx = &c.context;
     a.speaker = ctx.source.clone();
     a.verb = ctx.verb.as_deref().map(align::context::verb_base);
     Some(a)
+}
+
+/// What the alignment compares of a claim's detail; `None` for what it does not compare.
+fn payload(detail: Detail) -> Option<Payload> {
+    Some(match detail {
+        Detail::Quantity(q) => Payload::Quantity(Quantity {
+            value: q.value,
+            low: q.low,
+            high: q.high,
+            qualifier: q.qualifier,
+            unit: q.unit,
+            noun: q.noun,
+        }),
+        Detail::Date(m) => Payload::Date(date_range(&m)),
+        // Scare quotes and one- or two-word fragments are not statements to compare.
+        Detail::Quote(q) if q.fragment => return None,
+        Detail::Quote(q) => Payload::Quote(Quote::new(q.speaker, q.text)),
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    })
 }
 
 /// The date payload of a date mention.
@@ -265,21 +270,8 @@ fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
             Detail::Quote(q) if q.speaker.is_some() => q.speaker.clone(),
             _ => ctx.source().map(str::to_string),
         };
-        let payload = match p.detail {
-            Detail::Quantity(q) => Payload::Quantity(Quantity {
-                value: q.value,
-                low: q.low,
-                high: q.high,
-                qualifier: q.qualifier,
-                unit: q.unit,
-                noun: q.noun,
-            }),
-            Detail::Date(m) => Payload::Date(date_range(&m)),
-            // Scare quotes and one- or two-word fragments are not statements to compare.
-            Detail::Quote(q) if q.fragment => return,
-            Detail::Quote(q) => Payload::Quote(Quote::new(q.speaker, q.text)),
-            #[allow(unreachable_patterns)]
-            _ => return,
+        let Some(payload) = payload(p.detail) else {
+            return;
         };
         let mut a = AlignClaim::new(
             doc,

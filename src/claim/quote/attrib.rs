@@ -414,19 +414,18 @@ impl Doc<'_> {
         let lo = self.names.partition_point(|n| n.first < first_tok);
         let hi = self.names.partition_point(|n| n.first < v);
         let in_sentence = &self.names[lo..hi.max(lo)];
-        let name_idx = |nm: &super::names::Name| -> Vec<usize> {
-            (nm.first..=nm.last)
+        let name_subject = |nm: &super::names::Name| -> Option<Subject> {
+            let idx: Vec<usize> = (nm.first..=nm.last)
                 .filter(|&i| self.toks[i].kind == Kind::Word || is_joiner(&self.toks, i))
-                .collect()
+                .collect();
+            Some(Subject {
+                first: nm.first,
+                last: *idx.last()?,
+                kind: SubjKind::Name(idx),
+            })
         };
         if let Some(nm) = in_sentence.iter().find(|n| n.person) {
-            let idx = name_idx(nm);
-            let last = *idx.last()?;
-            return Some(Subject {
-                first: nm.first,
-                last,
-                kind: SubjKind::Name(idx),
-            });
+            return name_subject(nm);
         }
         // A name opening the sentence ("Zelensky has welcomed ..., saying").
         if let Some(nm) = in_sentence.first() {
@@ -435,13 +434,7 @@ impl Doc<'_> {
                 && (nm.first..=nm.last)
                     .all(|i| self.toks[i].kind == Kind::Word || is_joiner(&self.toks, i))
             {
-                let idx = name_idx(nm);
-                let last = *idx.last()?;
-                return Some(Subject {
-                    first: nm.first,
-                    last,
-                    kind: SubjKind::Name(idx),
-                });
+                return name_subject(nm);
             }
         }
         let t = self.toks.get(first_tok)?;
