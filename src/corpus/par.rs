@@ -346,10 +346,32 @@ impl<'c> Refetch<'c> {
 
     /// The document at `origin`, read and parsed again.
     pub fn document(&self, origin: &Origin) -> Result<Document> {
-        let at = self.corpus.location(origin);
         let bytes = self.raw(origin)?;
-        parse_record(self.corpus, &bytes, *origin)
-            .map_err(|problem| Error::from(ErrorKind::Input { at, problem }))
+        parse_record(self.corpus, &bytes, *origin).map_err(|problem| {
+            Error::from(ErrorKind::Input {
+                at: self.corpus.location(origin),
+                problem,
+            })
+        })
+    }
+
+    /// `f(id, text)` of the record at `origin`, read again; of a JSON Lines record only the id
+    /// and the text are parsed (the text borrowed from the line when it has no escapes), the
+    /// record having been checked whole when it was first read.
+    pub fn with_id_text<R>(&self, origin: &Origin, f: impl FnOnce(&str, &str) -> R) -> Result<R> {
+        let source = &self.corpus.sources[origin.source as usize];
+        if source.format != Format::JsonLines {
+            let doc = self.document(origin)?;
+            return Ok(f(&doc.meta.id, &doc.text));
+        }
+        let bytes = self.raw(origin)?;
+        let (id, text) = parse::json_id_text(&bytes).map_err(|problem| {
+            Error::from(ErrorKind::Input {
+                at: self.corpus.location(origin),
+                problem,
+            })
+        })?;
+        Ok(f(&id, &text))
     }
 
     #[cfg(unix)]

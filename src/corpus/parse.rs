@@ -1,5 +1,7 @@
 //! Turning the bytes of one record (a JSON line, a whole text file) into a [`Document`].
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use super::{Date, Document, Meta, Origin};
@@ -67,29 +69,57 @@ struct JsonRecord {
     published: Option<String>,
 }
 
+/// The fields of a record that are read again to verify candidates: the other fields are
+/// skipped without being kept, and the text is borrowed from the line when it has no escapes.
+#[derive(Deserialize)]
+struct IdText<'a> {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    #[serde(default, borrow)]
+    text: Option<Cow<'a, str>>,
+}
+
+/// The id of a record, from its `id` value.
+fn record_id(value: Option<serde_json::Value>) -> Result<String, Problem> {
+    match value {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Ok(s),
+        Some(serde_json::Value::Number(n)) if n.is_i64() || n.is_u64() => Ok(n.to_string()),
+        Some(serde_json::Value::Null | serde_json::Value::String(_)) | None => {
+            Err(Problem::MissingId)
+        }
+        Some(other) => Err(Problem::MalformedJson(format!(
+            "\"id\" must be a string or an integer, not {other}"
+        ))),
+    }
+}
+
+/// Parses a JSON Lines record for its id and text only (the record was checked whole when it
+/// was first read): no title, source, url or date is kept.
+pub(super) fn json_id_text(bytes: &[u8]) -> Result<(String, Cow<'_, str>), Problem> {
+    let line = as_text(bytes)?;
+    let record: IdText<'_> = serde_json::from_str(line).map_err(json_problem)?;
+    let id = record_id(record.id)?;
+    let text = record.text.ok_or(Problem::MissingText)?;
+    check_text(&text)?;
+    Ok((id, text))
+}
+
+/// A serde_json error as a problem of the record.
+fn json_problem(e: serde_json::Error) -> Problem {
+    // serde_json reports "line 1 column N"; the line is ours to give, keep the column.
+    let msg = e.to_string();
+    let msg = match msg.rsplit_once(" at line 1 column ") {
+        Some((head, col)) => format!("{head} at column {col}"),
+        None => msg,
+    };
+    Problem::MalformedJson(msg)
+}
+
 /// Parses one JSON Lines record (without its line terminator).
 pub(super) fn json_record(bytes: &[u8], origin: Origin) -> Result<Document, Problem> {
     let line = as_text(bytes)?;
-    let record: JsonRecord = serde_json::from_str(line).map_err(|e| {
-        // serde_json reports "line 1 column N"; the line is ours to give, keep the column.
-        let msg = e.to_string();
-        let msg = match msg.rsplit_once(" at line 1 column ") {
-            Some((head, col)) => format!("{head} at column {col}"),
-            None => msg,
-        };
-        Problem::MalformedJson(msg)
-    })?;
-    let id = match record.id {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-        Some(serde_json::Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
-        Some(serde_json::Value::Null) | None => return Err(Problem::MissingId),
-        Some(serde_json::Value::String(_)) => return Err(Problem::MissingId),
-        Some(other) => {
-            return Err(Problem::MalformedJson(format!(
-                "\"id\" must be a string or an integer, not {other}"
-            )));
-        }
-    };
+    let record: JsonRecord = serde_json::from_str(line).map_err(json_problem)?;
+    let id = record_id(record.id)?;
     let text = record.text.ok_or(Problem::MissingText)?;
     check_text(&text)?;
     Ok(Document {

@@ -274,8 +274,33 @@ fn parallel_ingest_matches_the_reader_at_any_batch_size() {
                     let origin = doc.meta.origin.unwrap();
                     assert_eq!(&corpus.document_at(&origin).unwrap(), doc);
                     assert_eq!(&Refetch::new(&corpus).document(&origin).unwrap(), doc);
+                    let (id, text) = Refetch::new(&corpus)
+                        .with_id_text(&origin, |id, text| (id.to_string(), text.to_string()))
+                        .unwrap();
+                    assert_eq!((id.as_str(), text.as_str()), (&*doc.meta.id, &*doc.text));
                 }
             }
         }
     }
+}
+
+#[test]
+fn id_and_text_read_again_match_the_whole_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = "{\"title\": \"T\", \"id\": 7, \"text\": \"caf\\u00e9 \\\"quoted\\\"\\nline\", \"x\": [1, {}]}\n\
+                 {\"id\": \"b\", \"published\": \"2026-01-02\", \"text\": \"plain text\"}\n";
+    write(dir.path(), "c.jsonl", jsonl.as_bytes());
+    let corpus = open(dir.path(), false);
+    let (docs, _) = sequential(&corpus).unwrap();
+    assert_eq!(docs.len(), 2);
+    let refetch = Refetch::new(&corpus);
+    for doc in &docs {
+        let got = refetch
+            .with_id_text(&doc.meta.origin.unwrap(), |id, text| {
+                (id.to_string(), text.to_string())
+            })
+            .unwrap();
+        assert_eq!(got, (doc.meta.id.clone(), doc.text.clone()));
+    }
+    assert_eq!(docs[0].text, "caf\u{e9} \"quoted\"\nline");
 }

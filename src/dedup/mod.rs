@@ -641,12 +641,14 @@ impl Dedup {
                     info.id
                 ))
             };
-            let doc = refetch.document(&origin).map_err(|_| changed())?;
-            if *doc.meta.id != *info.id {
-                return Err(changed());
-            }
+            let set = refetch
+                .with_id_text(&origin, |id, text| {
+                    (id == &*info.id).then(|| ShingleSet::of(&self.shingler, text))
+                })
+                .map_err(|_| changed())?
+                .ok_or_else(changed)?;
             progress(Stage::Verify, origin.len + 1);
-            Ok(Cow::Owned(ShingleSet::of(&self.shingler, &doc.text)))
+            Ok(Cow::Owned(set))
         };
         let mut verified = self.verify(&infos, &prints, &candidates, &set_of)?;
         drop(cache);
