@@ -743,7 +743,11 @@ impl Dedup {
                     .sum::<u64>();
                 c1 += 1;
             }
-            let batch: Vec<u32> = members[c0..c1].iter().flatten().copied().collect();
+            let mut batch: Vec<u32> = members[c0..c1].iter().flatten().copied().collect();
+            // In input order, the records read again are read in file order (each thread's
+            // share of the batch a forward run through the file); the groups found do not
+            // depend on the order of the batch.
+            batch.sort_unstable();
             for (k, &i) in batch.iter().enumerate() {
                 slot[i as usize] = k as u32;
             }
