@@ -18,7 +18,11 @@
 //! # Ok::<(), crosscheck::Error>(())
 //! ```
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
 use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::{Config, Labels, Timings};
 use crate::align::{self, AlignClaim, DateRange, Payload, Quantity, Quote, Words};
@@ -81,7 +85,7 @@ pub fn extract_claims(docs: &[Document]) -> Vec<AlignClaim> {
     concat(
         docs.par_iter()
             .enumerate()
-            .map(|(i, d)| doc_claims(i as u32, d))
+            .map_init(Memo::default, |memo, (i, d)| doc_claims(i as u32, d, memo))
             .collect(),
     )
 }
@@ -104,9 +108,9 @@ pub fn extract_claims_for(docs: &[Document], labels: &Labels) -> Vec<AlignClaim>
     let per_doc: Vec<Vec<AlignClaim>> = docs
         .par_iter()
         .enumerate()
-        .map(|(i, d)| {
+        .map_init(Memo::default, |memo, (i, d)| {
             if size[story[i] as usize] >= 2 {
-                doc_claims(i as u32, d)
+                doc_claims(i as u32, d, memo)
             } else {
                 Vec::new()
             }
@@ -247,13 +251,100 @@ impl Normalizer {
 /// The claims of one document (dense index `doc`), as [`extract_claims`] adapts them: what the
 /// claims stage of `crosscheck check` runs per document, in its order.
 pub fn document_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
-    doc_claims(doc, d)
+    doc_claims(doc, d, &mut Memo::default())
 }
 
-fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
+/// The word lists of the claims already adapted by one worker, for the documents after them:
+/// news text repeats itself (copies, wire stories, boilerplate; 78% of the sentences of the
+/// generator's corpus occur earlier in it), and a repeated sentence gives the same context word
+/// lists, a repeated quote the same text.
+///
+/// What is kept is a pure function of its key (the lists are compared whole, not by hash), so
+/// the claims do not depend on what was seen before: the output is the same for any thread
+/// count and document order. The [`Words`] found here are shared between the claims that use
+/// them.
+#[derive(Default)]
+struct Memo {
+    /// Normalized [`Words`] by raw context word list ([`Memo::list_key`]), in buckets by the
+    /// xxh3 of the key.
+    words: HashMap<u64, Vec<(Box<[u8]>, Words)>, BuildHasherDefault<KeyHasher>>,
+    /// [`align::context::content_words`] by quote text, in buckets by its xxh3.
+    quotes: HashMap<u64, Vec<(Box<str>, Vec<String>)>, BuildHasherDefault<KeyHasher>>,
+    /// The key being looked up (reused).
+    key: Vec<u8>,
+    norm: Normalizer,
+}
+
+impl Memo {
+    /// `norm.words(list)`, computed once per distinct list.
+    fn words(&mut self, list: &[&str]) -> Words {
+        if list.is_empty() {
+            return Words::default();
+        }
+        // Each word with its length in front: distinct lists give distinct keys.
+        self.key.clear();
+        for w in list {
+            self.key.extend_from_slice(&(w.len() as u64).to_le_bytes());
+            self.key.extend_from_slice(w.as_bytes());
+        }
+        let bucket = self.words.entry(xxh3_64(&self.key)).or_default();
+        if let Some((_, w)) = bucket.iter().find(|(k, _)| **k == *self.key) {
+            return w.clone();
+        }
+        let w = self.norm.words(list);
+        bucket.push((self.key.as_slice().into(), w.clone()));
+        w
+    }
+
+    /// The payload of `detail` ([`payload`]), with a quote's content words computed once per
+    /// distinct quote text.
+    fn payload(&mut self, detail: Detail) -> Option<Payload> {
+        let q = match detail {
+            Detail::Quote(q) if !q.fragment => q,
+            other => return payload(other),
+        };
+        let bucket = self.quotes.entry(xxh3_64(q.text.as_bytes())).or_default();
+        let words = match bucket.iter().find(|(k, _)| **k == *q.text) {
+            Some((_, w)) => w.clone(),
+            None => {
+                let w = align::context::content_words(&q.text);
+                bucket.push((q.text.as_str().into(), w.clone()));
+                w
+            }
+        };
+        // As `Quote::new(q.speaker, q.text)`, whose words are `content_words(&text)`.
+        Some(Payload::Quote(Quote {
+            speaker: q.speaker,
+            text: q.text,
+            words,
+        }))
+    }
+}
+
+/// A [`std::hash::Hasher`] for keys that are already xxh3 hashes: passes the `u64` through.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+#[inline(never)]
+fn doc_claims(doc: u32, d: &Document, memo: &mut Memo) -> Vec<AlignClaim> {
     let text = d.text.as_str();
     let mut out: Vec<AlignClaim> = Vec::new();
-    let mut norm = Normalizer::default();
     // The claims of one sentence share its context lists: normalize them once per sentence.
     let mut last: Option<(usize, Words, Words)> = None;
     // Base forms of the event verbs met in this document.
@@ -270,7 +361,7 @@ fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
             Detail::Quote(q) if q.speaker.is_some() => q.speaker.clone(),
             _ => ctx.source().map(str::to_string),
         };
-        let Some(payload) = payload(p.detail) else {
+        let Some(payload) = memo.payload(p.detail) else {
             return;
         };
         let mut a = AlignClaim::new(
@@ -300,8 +391,8 @@ fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
                 a.entities = entities.clone();
             }
             _ => {
-                a.content_words = norm.words(ctx.words());
-                a.entities = norm.words(ctx.entities());
+                a.content_words = memo.words(ctx.words());
+                a.entities = memo.words(ctx.entities());
                 last = Some((p.context_id, a.content_words.clone(), a.entities.clone()));
             }
         }
@@ -324,6 +415,46 @@ mod tests {
             });
         }
         Words::from(out)
+    }
+
+    /// Claims adapted with lists remembered from other documents (in both orders, and again)
+    /// are the claims adapted afresh.
+    #[test]
+    fn memo_does_not_change_claims() {
+        let mut paths: Vec<_> = std::fs::read_dir("seeds")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        let mut docs: Vec<Document> = paths
+            .iter()
+            .map(|p| Document::new("x", std::fs::read_to_string(p).unwrap()))
+            .collect();
+        // A copy with one sentence changed, and a document repeating one quote.
+        let edited = docs[0].text.replacen("the", "THE", 1);
+        docs.push(Document::new("y", edited));
+        docs.push(Document::new(
+            "z",
+            "“We will not back down,” Macron said. Scholz said: “We will not back down.”",
+        ));
+        let fresh: Vec<Vec<AlignClaim>> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| doc_claims(i as u32, d, &mut Memo::default()))
+            .collect();
+        assert!(fresh.iter().map(Vec::len).sum::<usize>() > 20);
+        let mut memo = Memo::default();
+        for order in [false, true, false] {
+            for k in 0..docs.len() {
+                let i = if order { docs.len() - 1 - k } else { k };
+                assert_eq!(
+                    doc_claims(i as u32, &docs[i], &mut memo),
+                    fresh[i],
+                    "doc {i}"
+                );
+            }
+        }
+        assert!(!memo.words.is_empty() && !memo.quotes.is_empty());
     }
 
     #[test]
