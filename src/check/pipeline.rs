@@ -267,9 +267,9 @@ pub fn document_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
 struct Memo {
     /// Normalized [`Words`] by raw context word list ([`Memo::list_key`]), in buckets by the
     /// xxh3 of the key.
-    words: HashMap<u64, Vec<(Box<[u8]>, Words)>, BuildHasherDefault<KeyHasher>>,
+    words: Buckets<Box<[u8]>, Words>,
     /// [`align::context::content_words`] by quote text, in buckets by its xxh3.
-    quotes: HashMap<u64, Vec<(Box<str>, Vec<String>)>, BuildHasherDefault<KeyHasher>>,
+    quotes: Buckets<Box<str>, Vec<String>>,
     /// The key being looked up (reused).
     key: Vec<u8>,
     norm: Normalizer,
@@ -320,6 +320,9 @@ impl Memo {
         }))
     }
 }
+
+/// Values by key, in buckets by the xxh3 of the key (the keys compared whole within a bucket).
+type Buckets<K, V> = HashMap<u64, Vec<(K, V)>, BuildHasherDefault<KeyHasher>>;
 
 /// A [`std::hash::Hasher`] for keys that are already xxh3 hashes: passes the `u64` through.
 #[derive(Default)]
