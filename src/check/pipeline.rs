@@ -18,9 +18,6 @@
 //! # Ok::<(), crosscheck::Error>(())
 //! ```
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -254,7 +251,7 @@ pub fn document_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
     doc_claims(doc, d, &mut Memo::default())
 }
 
-/// The word lists of the claims already adapted by one worker, for the documents after them:
+/// The word lists of the claims recently adapted by one worker, for the documents after them:
 /// news text repeats itself (copies, wire stories, boilerplate; 78% of the sentences of the
 /// generator's corpus occur earlier in it), and a repeated sentence gives the same context word
 /// lists, a repeated quote the same text.
@@ -262,21 +259,62 @@ pub fn document_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
 /// What is kept is a pure function of its key (the lists are compared whole, not by hash), so
 /// the claims do not depend on what was seen before: the output is the same for any thread
 /// count and document order. The [`Words`] found here are shared between the claims that use
-/// them.
-#[derive(Default)]
+/// them. Each table has a fixed number of slots (a key goes to the slot its xxh3 picks and
+/// replaces what was there), so the memory it takes does not grow with the corpus.
 struct Memo {
-    /// Normalized [`Words`] by raw context word list ([`Memo::list_key`]), in buckets by the
-    /// xxh3 of the key.
-    words: Buckets<Box<[u8]>, Words>,
-    /// [`align::context::content_words`] by quote text, in buckets by its xxh3.
-    quotes: Buckets<Box<str>, Vec<String>>,
+    /// Normalized [`Words`] by raw context word list (see [`Memo::words`]).
+    words: Table<Vec<u8>, Words>,
+    /// [`align::context::content_words`] by quote text.
+    quotes: Table<String, Vec<String>>,
     /// The key being looked up (reused).
     key: Vec<u8>,
     norm: Normalizer,
 }
 
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo::with_slots(1 << 14, 1 << 12)
+    }
+}
+
+/// A direct-mapped table: `(xxh3 of the key, key, value)` in the slot the hash picks.
+struct Table<K, V> {
+    slots: Vec<Option<(u64, K, V)>>,
+    /// The number of slots (a power of two); they are allocated on first use.
+    len: usize,
+}
+
+impl<K, V> Table<K, V> {
+    /// A table of `len` slots (a power of two).
+    fn new(len: usize) -> Table<K, V> {
+        assert!(len.is_power_of_two());
+        Table {
+            slots: Vec::new(),
+            len,
+        }
+    }
+
+    /// The slot of hash `h`.
+    fn slot(&mut self, h: u64) -> &mut Option<(u64, K, V)> {
+        if self.slots.is_empty() {
+            self.slots.resize_with(self.len, || None);
+        }
+        &mut self.slots[(h >> 32) as usize & (self.len - 1)]
+    }
+}
+
 impl Memo {
-    /// `norm.words(list)`, computed once per distinct list.
+    /// A memo with `words` and `quotes` slots (powers of two).
+    fn with_slots(words: usize, quotes: usize) -> Memo {
+        Memo {
+            words: Table::new(words),
+            quotes: Table::new(quotes),
+            key: Vec::new(),
+            norm: Normalizer::default(),
+        }
+    }
+
+    /// `norm.words(list)`, remembered.
     fn words(&mut self, list: &[&str]) -> Words {
         if list.is_empty() {
             return Words::default();
@@ -287,28 +325,38 @@ impl Memo {
             self.key.extend_from_slice(&(w.len() as u64).to_le_bytes());
             self.key.extend_from_slice(w.as_bytes());
         }
-        let bucket = self.words.entry(xxh3_64(&self.key)).or_default();
-        if let Some((_, w)) = bucket.iter().find(|(k, _)| **k == *self.key) {
-            return w.clone();
+        let h = xxh3_64(&self.key);
+        let slot = self.words.slot(h);
+        if let Some((sh, k, w)) = slot {
+            if *sh == h && *k == self.key {
+                return w.clone();
+            }
         }
         let w = self.norm.words(list);
-        bucket.push((self.key.as_slice().into(), w.clone()));
+        match slot {
+            Some((sh, k, v)) => {
+                *sh = h;
+                k.clone_from(&self.key);
+                *v = w.clone();
+            }
+            None => *slot = Some((h, self.key.clone(), w.clone())),
+        }
         w
     }
 
-    /// The payload of `detail` ([`payload`]), with a quote's content words computed once per
-    /// distinct quote text.
+    /// The payload of `detail` ([`payload`]), with a quote's content words remembered.
     fn payload(&mut self, detail: Detail) -> Option<Payload> {
         let q = match detail {
             Detail::Quote(q) if !q.fragment => q,
             other => return payload(other),
         };
-        let bucket = self.quotes.entry(xxh3_64(q.text.as_bytes())).or_default();
-        let words = match bucket.iter().find(|(k, _)| **k == *q.text) {
-            Some((_, w)) => w.clone(),
-            None => {
+        let h = xxh3_64(q.text.as_bytes());
+        let slot = self.quotes.slot(h);
+        let words = match slot {
+            Some((sh, k, w)) if *sh == h && *k == q.text => w.clone(),
+            _ => {
                 let w = align::context::content_words(&q.text);
-                bucket.push((q.text.as_str().into(), w.clone()));
+                *slot = Some((h, q.text.clone(), w.clone()));
                 w
             }
         };
@@ -318,29 +366,6 @@ impl Memo {
             text: q.text,
             words,
         }))
-    }
-}
-
-/// Values by key, in buckets by the xxh3 of the key (the keys compared whole within a bucket).
-type Buckets<K, V> = HashMap<u64, Vec<(K, V)>, BuildHasherDefault<KeyHasher>>;
-
-/// A [`std::hash::Hasher`] for keys that are already xxh3 hashes: passes the `u64` through.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, x: u64) {
-        self.0 = x;
     }
 }
 
@@ -446,18 +471,22 @@ mod tests {
             .map(|(i, d)| doc_claims(i as u32, d, &mut Memo::default()))
             .collect();
         assert!(fresh.iter().map(Vec::len).sum::<usize>() > 20);
-        let mut memo = Memo::default();
-        for order in [false, true, false] {
-            for k in 0..docs.len() {
-                let i = if order { docs.len() - 1 - k } else { k };
-                assert_eq!(
-                    doc_claims(i as u32, &docs[i], &mut memo),
-                    fresh[i],
-                    "doc {i}"
-                );
+        // Tables of one or two slots too: lists replace each other all the time.
+        for (words, quotes) in [(1 << 14, 1 << 12), (1, 1), (2, 2)] {
+            let mut memo = Memo::with_slots(words, quotes);
+            for order in [false, true, false] {
+                for k in 0..docs.len() {
+                    let i = if order { docs.len() - 1 - k } else { k };
+                    assert_eq!(
+                        doc_claims(i as u32, &docs[i], &mut memo),
+                        fresh[i],
+                        "doc {i}"
+                    );
+                }
             }
+            assert!(memo.words.slots.iter().any(Option::is_some));
+            assert!(memo.quotes.slots.iter().any(Option::is_some));
         }
-        assert!(!memo.words.is_empty() && !memo.quotes.is_empty());
     }
 
     #[test]
