@@ -19,6 +19,7 @@
 //! ```
 
 use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::{Config, Labels, Timings};
 use crate::align::{self, AlignClaim, DateRange, Payload, Quantity, Quote, Words};
@@ -81,7 +82,7 @@ pub fn extract_claims(docs: &[Document]) -> Vec<AlignClaim> {
     concat(
         docs.par_iter()
             .enumerate()
-            .map(|(i, d)| doc_claims(i as u32, d))
+            .map_init(Memo::default, |memo, (i, d)| doc_claims(i as u32, d, memo))
             .collect(),
     )
 }
@@ -104,9 +105,9 @@ pub fn extract_claims_for(docs: &[Document], labels: &Labels) -> Vec<AlignClaim>
     let per_doc: Vec<Vec<AlignClaim>> = docs
         .par_iter()
         .enumerate()
-        .map(|(i, d)| {
+        .map_init(Memo::default, |memo, (i, d)| {
             if size[story[i] as usize] >= 2 {
-                doc_claims(i as u32, d)
+                doc_claims(i as u32, d, memo)
             } else {
                 Vec::new()
             }
@@ -247,13 +248,131 @@ impl Normalizer {
 /// The claims of one document (dense index `doc`), as [`extract_claims`] adapts them: what the
 /// claims stage of `crosscheck check` runs per document, in its order.
 pub fn document_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
-    doc_claims(doc, d)
+    doc_claims(doc, d, &mut Memo::default())
 }
 
-fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
+/// The word lists of the claims recently adapted by one worker, for the documents after them:
+/// news text repeats itself (copies, wire stories, boilerplate; 78% of the sentences of the
+/// generator's corpus occur earlier in it), and a repeated sentence gives the same context word
+/// lists, a repeated quote the same text.
+///
+/// What is kept is a pure function of its key (the lists are compared whole, not by hash), so
+/// the claims do not depend on what was seen before: the output is the same for any thread
+/// count and document order. The [`Words`] found here are shared between the claims that use
+/// them. Each table has a fixed number of slots (a key goes to the slot its xxh3 picks and
+/// replaces what was there), so the memory it takes does not grow with the corpus.
+struct Memo {
+    /// Normalized [`Words`] by raw context word list (see [`Memo::words`]).
+    words: Table<Vec<u8>, Words>,
+    /// [`align::context::content_words`] by quote text.
+    quotes: Table<String, Vec<String>>,
+    /// The key being looked up (reused).
+    key: Vec<u8>,
+    norm: Normalizer,
+}
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo::with_slots(1 << 14, 1 << 12)
+    }
+}
+
+/// A direct-mapped table: `(xxh3 of the key, key, value)` in the slot the hash picks.
+struct Table<K, V> {
+    slots: Vec<Option<(u64, K, V)>>,
+    /// The number of slots (a power of two); they are allocated on first use.
+    len: usize,
+}
+
+impl<K, V> Table<K, V> {
+    /// A table of `len` slots (a power of two).
+    fn new(len: usize) -> Table<K, V> {
+        assert!(len.is_power_of_two());
+        Table {
+            slots: Vec::new(),
+            len,
+        }
+    }
+
+    /// The slot of hash `h`.
+    fn slot(&mut self, h: u64) -> &mut Option<(u64, K, V)> {
+        if self.slots.is_empty() {
+            self.slots.resize_with(self.len, || None);
+        }
+        &mut self.slots[(h >> 32) as usize & (self.len - 1)]
+    }
+}
+
+impl Memo {
+    /// A memo with `words` and `quotes` slots (powers of two).
+    fn with_slots(words: usize, quotes: usize) -> Memo {
+        Memo {
+            words: Table::new(words),
+            quotes: Table::new(quotes),
+            key: Vec::new(),
+            norm: Normalizer::default(),
+        }
+    }
+
+    /// `norm.words(list)`, remembered.
+    fn words(&mut self, list: &[&str]) -> Words {
+        if list.is_empty() {
+            return Words::default();
+        }
+        // Each word with its length in front: distinct lists give distinct keys.
+        self.key.clear();
+        for w in list {
+            self.key.extend_from_slice(&(w.len() as u64).to_le_bytes());
+            self.key.extend_from_slice(w.as_bytes());
+        }
+        let h = xxh3_64(&self.key);
+        let slot = self.words.slot(h);
+        if let Some((sh, k, w)) = slot {
+            if *sh == h && *k == self.key {
+                return w.clone();
+            }
+        }
+        let w = self.norm.words(list);
+        match slot {
+            Some((sh, k, v)) => {
+                *sh = h;
+                k.clone_from(&self.key);
+                *v = w.clone();
+            }
+            None => *slot = Some((h, self.key.clone(), w.clone())),
+        }
+        w
+    }
+
+    /// The payload of `detail` ([`payload`]), with a quote's content words remembered.
+    fn payload(&mut self, detail: Detail) -> Option<Payload> {
+        let q = match detail {
+            Detail::Quote(q) if !q.fragment => q,
+            other => return payload(other),
+        };
+        let h = xxh3_64(q.text.as_bytes());
+        let slot = self.quotes.slot(h);
+        let words = match slot {
+            Some((sh, k, w)) if *sh == h && *k == q.text => w.clone(),
+            _ => {
+                let w = align::context::content_words(&q.text);
+                *slot = Some((h, q.text.clone(), w.clone()));
+                w
+            }
+        };
+        // As `Quote::new(q.speaker, q.text)`, whose words are `content_words(&text)`.
+        Some(Payload::Quote(Quote {
+            speaker: q.speaker,
+            text: q.text,
+            words,
+        }))
+    }
+}
+
+#[inline(never)]
+fn doc_claims(doc: u32, d: &Document, memo: &mut Memo) -> Vec<AlignClaim> {
     let text = d.text.as_str();
     let mut out: Vec<AlignClaim> = Vec::new();
-    let mut norm = Normalizer::default();
     // The claims of one sentence share its context lists: normalize them once per sentence.
     let mut last: Option<(usize, Words, Words)> = None;
     // Base forms of the event verbs met in this document.
@@ -270,7 +389,7 @@ fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
             Detail::Quote(q) if q.speaker.is_some() => q.speaker.clone(),
             _ => ctx.source().map(str::to_string),
         };
-        let Some(payload) = payload(p.detail) else {
+        let Some(payload) = memo.payload(p.detail) else {
             return;
         };
         let mut a = AlignClaim::new(
@@ -300,8 +419,8 @@ fn doc_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
                 a.entities = entities.clone();
             }
             _ => {
-                a.content_words = norm.words(ctx.words());
-                a.entities = norm.words(ctx.entities());
+                a.content_words = memo.words(ctx.words());
+                a.entities = memo.words(ctx.entities());
                 last = Some((p.context_id, a.content_words.clone(), a.entities.clone()));
             }
         }
@@ -324,6 +443,50 @@ mod tests {
             });
         }
         Words::from(out)
+    }
+
+    /// Claims adapted with lists remembered from other documents (in both orders, and again)
+    /// are the claims adapted afresh.
+    #[test]
+    fn memo_does_not_change_claims() {
+        let mut paths: Vec<_> = std::fs::read_dir("seeds")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        let mut docs: Vec<Document> = paths
+            .iter()
+            .map(|p| Document::new("x", std::fs::read_to_string(p).unwrap()))
+            .collect();
+        // A copy with one sentence changed, and a document repeating one quote.
+        let edited = docs[0].text.replacen("the", "THE", 1);
+        docs.push(Document::new("y", edited));
+        docs.push(Document::new(
+            "z",
+            "“We will not back down,” Macron said. Scholz said: “We will not back down.”",
+        ));
+        let fresh: Vec<Vec<AlignClaim>> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| doc_claims(i as u32, d, &mut Memo::default()))
+            .collect();
+        assert!(fresh.iter().map(Vec::len).sum::<usize>() > 20);
+        // Tables of one or two slots too: lists replace each other all the time.
+        for (words, quotes) in [(1 << 14, 1 << 12), (1, 1), (2, 2)] {
+            let mut memo = Memo::with_slots(words, quotes);
+            for order in [false, true, false] {
+                for k in 0..docs.len() {
+                    let i = if order { docs.len() - 1 - k } else { k };
+                    assert_eq!(
+                        doc_claims(i as u32, &docs[i], &mut memo),
+                        fresh[i],
+                        "doc {i}"
+                    );
+                }
+            }
+            assert!(memo.words.slots.iter().any(Option::is_some));
+            assert!(memo.quotes.slots.iter().any(Option::is_some));
+        }
     }
 
     #[test]

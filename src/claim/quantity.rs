@@ -305,11 +305,51 @@ const STARTERS: [&str; 41] = [
     "minus",
 ];
 
-/// One hashed lookup for `small(w) || vague_plural(w) || w in [a, an, half, several, minus]`.
+/// One hashed lookup for `small(w) || vague_plural(w) || w in [a, an, half, several, minus]`,
+/// after a cheaper test on the word's shape (most words fail it, "the" and "said" among them).
 fn starter_word(w: &str) -> bool {
-    static SET: std::sync::OnceLock<crate::claim::lex::WordMap<()>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| crate::claim::lex::WordMap::new(STARTERS.iter().map(|w| (*w, ()))))
-        .contains(w)
+    type Set = (Shapes, crate::claim::lex::WordMap<()>);
+    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    let (shapes, map) = SET.get_or_init(|| {
+        (
+            Shapes::of(&STARTERS),
+            crate::claim::lex::WordMap::new(STARTERS.iter().map(|w| (*w, ()))),
+        )
+    });
+    shapes.may_hold(w) && map.contains(w)
+}
+
+/// The shapes (length, first and last byte) of a set of lowercase ASCII words of up to
+/// [`Shapes::MAX_LEN`] bytes, as a bitmap: a word whose shape is not in it is not in the set.
+struct Shapes([u64; Shapes::WORDS]);
+
+impl Shapes {
+    const MAX_LEN: usize = 9;
+    const WORDS: usize = (Shapes::MAX_LEN * 26 * 26).div_ceil(64);
+
+    /// The shape index of `w`, if it can be the shape of a word of the set.
+    #[inline]
+    fn index(w: &[u8]) -> Option<usize> {
+        let (&f, &l) = (w.first()?, w.last()?);
+        (w.len() <= Shapes::MAX_LEN && f.is_ascii_lowercase() && l.is_ascii_lowercase())
+            .then(|| (w.len() - 1) * 676 + usize::from(f - b'a') * 26 + usize::from(l - b'a'))
+    }
+
+    /// The shapes of `words` (each must have one: lowercase ASCII, at most `MAX_LEN` bytes).
+    fn of(words: &[&str]) -> Shapes {
+        let mut bits = [0u64; Shapes::WORDS];
+        for w in words {
+            let k = Shapes::index(w.as_bytes()).expect("a lowercase ASCII word of 9 bytes or less");
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        Shapes(bits)
+    }
+
+    /// False when `w` is not in the set; true when it may be.
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        Shapes::index(w.as_bytes()).is_some_and(|k| self.0[k / 64] & (1 << (k % 64)) != 0)
+    }
 }
 
 /// Parses a currency prefix, a number or magnitude, a scale and a unit starting at token `i`.
@@ -1169,3 +1209,41 @@ fn overlaps_any(spans: &[Span], span: Span) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod starter_tests {
+    use super::{STARTERS, starter_word};
+
+    fn plain(w: &str) -> bool {
+        STARTERS.contains(&w)
+    }
+
+    #[test]
+    fn shape_test_keeps_every_starter() {
+        for w in STARTERS {
+            assert!(starter_word(w), "{w}");
+        }
+        for w in [
+            "",
+            "the",
+            "said",
+            "ones",
+            "twos",
+            "tenth",
+            "Two",
+            "a.",
+            "millionth",
+            "x",
+            "an’",
+        ] {
+            assert_eq!(starter_word(w), plain(w), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shape_test_is_the_set(w in "[a-zA-Z’é]{0,11}|(zero|one|two|ten|tens|a|an|half|several|minus|dozens|millions)[a-z]?") {
+            proptest::prop_assert_eq!(starter_word(&w), plain(&w));
+        }
+    }
+}

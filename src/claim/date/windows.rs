@@ -7,8 +7,6 @@
 //! [`AFTER`] bytes ahead of its anchor, both cut at whitespace; overlapping windows are merged,
 //! so a match never straddles two windows.
 
-use std::sync::OnceLock;
-
 use super::lex::{Kind, Tok};
 use super::lexicon::{self as lx, W};
 
@@ -30,104 +28,116 @@ const EXTRA_ANCHORS: [&str; 9] = [
     "valentine",
 ];
 
-fn prefix_index(w: &[u8]) -> Option<usize> {
-    if w.len() < 3 {
+/// The index of the first three bytes of `w` in the prefix table, when they are ASCII letters.
+#[inline]
+const fn prefix_index(w: &[u8]) -> Option<usize> {
+    let [a, b, c, ..] = *w else {
+        return None;
+    };
+    // `x | 0x20` is a lowercase letter exactly when `x` is an ASCII letter (and is then `x`
+    // lowercased).
+    let (a, b, c) = (a | 0x20, b | 0x20, c | 0x20);
+    if !(a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase()) {
         return None;
     }
-    let mut k = 0usize;
-    for &b in &w[..3] {
-        let c = b.to_ascii_lowercase();
-        if !c.is_ascii_lowercase() {
-            return None;
+    Some(((a - b'a') as usize * 26 + (b - b'a') as usize) * 26 + (c - b'a') as usize)
+}
+
+/// The anchor words whose three-letter prefixes [`PREFIXES`] holds, besides [`EXTRA_ANCHORS`].
+const PREFIX_WORDS: [&str; 61] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "weekend",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+];
+
+/// Bitmap of the three-letter prefixes of anchor words ([`PREFIX_WORDS`], [`EXTRA_ANCHORS`]).
+const PREFIXES: [u64; 275] = {
+    let mut t = [0u64; 275];
+    let mut i = 0;
+    while i < PREFIX_WORDS.len() + EXTRA_ANCHORS.len() {
+        let w = if i < PREFIX_WORDS.len() {
+            PREFIX_WORDS[i]
+        } else {
+            EXTRA_ANCHORS[i - PREFIX_WORDS.len()]
+        };
+        if let Some(k) = prefix_index(w.as_bytes()) {
+            t[k / 64] |= 1 << (k % 64);
         }
-        k = k * 26 + usize::from(c - b'a');
+        i += 1;
     }
-    Some(k)
+    t
+};
+
+/// True when the three-letter prefix of `word` is in [`PREFIXES`].
+#[inline]
+fn has_anchor_prefix(word: &[u8]) -> bool {
+    match prefix_index(word) {
+        Some(k) => PREFIXES[k / 64] & (1 << (k % 64)) != 0,
+        None => false,
+    }
 }
 
-/// Bitmap of the three-letter prefixes of anchor words.
-fn prefixes() -> &'static [u64; 275] {
-    static TABLE: OnceLock<[u64; 275]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = [0u64; 275];
-        let words = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "mon",
-            "tue",
-            "tues",
-            "wed",
-            "thu",
-            "thur",
-            "thurs",
-            "fri",
-            "sat",
-            "sun",
-            "today",
-            "tonight",
-            "yesterday",
-            "tomorrow",
-            "spring",
-            "summer",
-            "autumn",
-            "fall",
-            "winter",
-            "day",
-            "days",
-            "week",
-            "weeks",
-            "weekend",
-            "month",
-            "months",
-            "year",
-            "years",
-            "decade",
-            "decades",
-        ];
-        for w in words.iter().chain(EXTRA_ANCHORS.iter()) {
-            if let Some(k) = prefix_index(w.as_bytes()) {
-                t[k / 64] |= 1 << (k % 64);
-            }
-        }
-        t
-    })
-}
-
+#[inline]
 fn is_anchor_word(word: &str) -> bool {
-    let b = word.as_bytes();
-    let Some(k) = prefix_index(b) else {
-        return false;
-    };
-    if prefixes()[k / 64] & (1 << (k % 64)) == 0 {
+    if !has_anchor_prefix(word.as_bytes()) {
         return false;
     }
     !matches!(
@@ -181,7 +191,7 @@ fn window_end(text: &str, a: usize) -> usize {
 /// seasons, parts of the day, holidays all have their prefix in the table).
 #[inline]
 pub(crate) fn may_anchor(word: &str) -> bool {
-    prefix_index(word.as_bytes()).is_some_and(|k| prefixes()[k / 64] & (1 << (k % 64)) != 0)
+    has_anchor_prefix(word.as_bytes())
 }
 
 /// Adds the window of the anchor at byte `a` to `out`, merging it with the last one.
@@ -292,6 +302,43 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert!(t[w[0].0..w[0].1].contains("on Friday, Jan. 6"));
         assert!(is_anchor_word("Sept") && is_anchor_word("weekend") && !is_anchor_word("the"));
+    }
+
+    /// The prefix index as first written: each byte lowercased, then checked.
+    fn reference_index(w: &[u8]) -> Option<usize> {
+        if w.len() < 3 {
+            return None;
+        }
+        let mut k = 0usize;
+        for &b in &w[..3] {
+            let c = b.to_ascii_lowercase();
+            if !c.is_ascii_lowercase() {
+                return None;
+            }
+            k = k * 26 + usize::from(c - b'a');
+        }
+        Some(k)
+    }
+
+    #[test]
+    fn prefix_index_is_the_lowercased_letters() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for c in [
+                    0, b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', 0x80, 0xC3, 0xFF, a,
+                ] {
+                    assert_eq!(prefix_index(&[a, b, c]), reference_index(&[a, b, c]));
+                    assert_eq!(prefix_index(&[c, a, b, b'x']), reference_index(&[c, a, b]));
+                }
+            }
+        }
+        assert_eq!(prefix_index(b"ja"), None);
+        let mut t = [0u64; 275];
+        for w in PREFIX_WORDS.iter().chain(EXTRA_ANCHORS.iter()) {
+            let k = reference_index(w.as_bytes()).unwrap();
+            t[k / 64] |= 1 << (k % 64);
+        }
+        assert_eq!(PREFIXES, t);
     }
 
     fn same_windows(t: &str) {
