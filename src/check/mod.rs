@@ -297,9 +297,11 @@ pub fn check_owned(
 
     // Canonical claim order: by document id, offset, kind, text; so nothing depends on the
     // order the claims came in.
+    let mut claims = claims;
+    claims.retain(|c| (c.doc as usize) < docs.len());
+    // An indexed map: the claims are written in place, not gathered from per-thread lists.
     let mut claims: Vec<AlignClaim> = claims
         .into_par_iter()
-        .filter(|c| (c.doc as usize) < docs.len())
         .map(|mut c| {
             let d = c.doc as usize;
             c.source_group = group[d];
