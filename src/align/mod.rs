@@ -416,16 +416,15 @@ fn hashed(words: &[String]) -> Box<[u64]> {
     h.into_boxed_slice()
 }
 
-/// The number of values two sorted, deduplicated lists share.
-/// [`context::shared_count`] on integers, without branches on the comparison (which a
-/// merge of unrelated hashes mispredicts half the time).
+/// The number of values two sorted, deduplicated lists share: [`context::shared_count`] on
+/// integers, without branches on the comparison (which a merge of unrelated hashes
+/// mispredicts half the time).
 fn shared_hashes(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
+    let (mut a, mut b, mut n) = (a, b, 0);
+    while let (Some(&x), Some(&y)) = (a.first(), b.first()) {
         n += usize::from(x == y);
-        i += usize::from(x <= y);
-        j += usize::from(y <= x);
+        a = &a[usize::from(x <= y)..];
+        b = &b[usize::from(y <= x)..];
     }
     n
 }
