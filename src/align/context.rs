@@ -317,42 +317,66 @@ const EVENT_VERBS: &[(&str, &[&str])] = &[
 
 /// True for a stop word (already normalized).
 pub fn is_stop_word(w: &str) -> bool {
-    // A sorted copy, searched by halves: this runs for every token of every claim's sentence.
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    SORTED
-        .get_or_init(|| {
-            let mut v = STOP_WORDS.to_vec();
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-        .binary_search(&w)
-        .is_ok()
+    // A hash table: this runs for every token of every claim's sentence.
+    static TABLE: std::sync::OnceLock<WordTable<()>> = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| WordTable::new(STOP_WORDS.iter().map(|w| (*w, ()))))
+        .get(w)
+        .is_some()
 }
 
 /// The base form of an event verb form other than "say"'s (the first in [`EVENT_VERBS`] order
 /// that lists it).
 fn event_base(form: &str) -> Option<&'static str> {
-    static SORTED: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
-        std::sync::OnceLock::new();
-    let v = SORTED.get_or_init(|| {
-        let mut v: Vec<(&str, &str)> = Vec::new();
-        for (base, forms) in EVENT_VERBS {
-            if *base == "say" {
-                continue;
-            }
-            for f in *forms {
-                if !v.iter().any(|(x, _)| x == f) {
-                    v.push((f, base));
-                }
-            }
+    static TABLE: std::sync::OnceLock<WordTable<&'static str>> = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            WordTable::new(
+                EVENT_VERBS
+                    .iter()
+                    .filter(|(base, _)| *base != "say")
+                    .flat_map(|(base, forms)| forms.iter().map(move |f| (*f, *base))),
+            )
+        })
+        .get(form)
+        .copied()
+}
+
+/// A fixed table of words keyed by their xxh3 hash (the word is compared too, so a hash
+/// collision with an input word cannot give a false match). The first entry of a word wins.
+struct WordTable<V> {
+    map: std::collections::HashMap<
+        u64,
+        (&'static str, V),
+        std::hash::BuildHasherDefault<super::MixHasher>,
+    >,
+    /// The longest word: longer input words are not looked up.
+    longest: usize,
+}
+
+impl<V> WordTable<V> {
+    fn new(entries: impl Iterator<Item = (&'static str, V)>) -> WordTable<V> {
+        let mut map = std::collections::HashMap::default();
+        let mut longest = 0;
+        for (w, v) in entries {
+            longest = longest.max(w.len());
+            let e = map
+                .entry(xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
+                .or_insert((w, v));
+            assert_eq!(e.0, w, "no two words of a table share a hash");
         }
-        v.sort_unstable();
-        v
-    });
-    v.binary_search_by(|(f, _)| (*f).cmp(form))
-        .ok()
-        .map(|k| v[k].1)
+        WordTable { map, longest }
+    }
+
+    fn get(&self, w: &str) -> Option<&V> {
+        if w.len() > self.longest {
+            return None;
+        }
+        self.map
+            .get(&xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
+            .filter(|(k, _)| *k == w)
+            .map(|(_, v)| v)
+    }
 }
 
 /// True for a negation word (normalized: apostrophes removed).
@@ -524,4 +548,29 @@ pub fn jaccard<'a>(a: &'a [String], b: &[String]) -> (f64, Vec<&'a str>) {
         shared.len() as f64 / union as f64
     };
     (score, shared)
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    /// The tables answer as a linear search of the lists does.
+    #[test]
+    fn tables_as_the_lists() {
+        let mut words: Vec<&str> = STOP_WORDS.to_vec();
+        for (base, forms) in EVENT_VERBS {
+            words.push(base);
+            words.extend(forms.iter());
+        }
+        words.extend(["", "x", "troops", "signedx", "THE", "the ", "émigré"]);
+        for w in words {
+            assert_eq!(is_stop_word(w), STOP_WORDS.contains(&w), "{w}");
+            let expected = EVENT_VERBS
+                .iter()
+                .filter(|(base, _)| *base != "say")
+                .find(|(_, forms)| forms.contains(&w))
+                .map(|(base, _)| *base);
+            assert_eq!(event_base(w), expected, "{w}");
+        }
+    }
 }

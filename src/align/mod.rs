@@ -416,9 +416,17 @@ fn hashed(words: &[String]) -> Box<[u64]> {
     h.into_boxed_slice()
 }
 
-/// The number of values two sorted, deduplicated lists share.
+/// The number of values two sorted, deduplicated lists share: [`context::shared_count`] on
+/// integers, without branches on the comparison (which a merge of unrelated hashes
+/// mispredicts half the time).
 fn shared_hashes(a: &[u64], b: &[u64]) -> usize {
-    context::shared_count(a, b)
+    let (mut a, mut b, mut n) = (a, b, 0);
+    while let (Some(&x), Some(&y)) = (a.first(), b.first()) {
+        n += usize::from(x == y);
+        a = &a[usize::from(x <= y)..];
+        b = &b[usize::from(y <= x)..];
+    }
+    n
 }
 
 impl Features {
@@ -528,44 +536,22 @@ pub fn align_unexplained(claims: &[AlignClaim], config: &AlignConfig) -> Vec<Pai
             work.extend(by_event.into_values());
         }
     }
-    let mut candidates: Vec<Candidate> = work
+    // Each block is matched on its own, in parallel: the matching state of a claim (the
+    // documents it is paired with, whether it has a counterpart in its event) changes only
+    // with pairs that contain it, and those are all in its block. So matching block by block,
+    // each in the global order (event level first, then by score, then by indices), keeps the
+    // same pairs as one greedy pass over all the candidates.
+    let mut kept: Vec<Candidate> = work
         .par_iter()
-        .flat_map_iter(|members| candidate_pairs(claims, members, &features, config))
+        .flat_map_iter(|members| {
+            match_block(
+                claims,
+                members,
+                candidate_pairs(claims, members, &features, config),
+            )
+        })
         .collect();
-
-    // Greedy one-to-one per document pair: event level first, then by score, then by indices.
-    candidates.par_sort_unstable_by(|p, q| {
-        p.level
-            .cmp(&q.level)
-            .then(q.score.total_cmp(&p.score))
-            .then((p.a, p.b).cmp(&(q.a, q.b)))
-    });
-    // (claim, other document) pairs already matched, packed in a u64 (only looked up: the
-    // hasher does not affect the result).
-    let mut taken: std::collections::HashSet<u64, std::hash::BuildHasherDefault<MixHasher>> =
-        std::collections::HashSet::default();
-    let key = |claim: usize, doc: u32| ((claim as u64) << 32) | u64::from(doc);
-    let mut in_event = vec![false; claims.len()];
-    let mut kept = Vec::new();
-    for p in candidates {
-        let (da, db) = (claims[p.a].doc, claims[p.b].doc);
-        if taken.contains(&key(p.a, db)) || taken.contains(&key(p.b, da)) {
-            continue;
-        }
-        match p.level {
-            Level::Event => {
-                in_event[p.a] = true;
-                in_event[p.b] = true;
-            }
-            // A claim with a counterpart in its own event is compared there, not across events.
-            Level::Story if in_event[p.a] || in_event[p.b] => continue,
-            Level::Story => {}
-        }
-        taken.insert(key(p.a, db));
-        taken.insert(key(p.b, da));
-        kept.push(p);
-    }
-    kept.sort_unstable_by_key(|p| (p.a, p.b));
+    kept.par_sort_unstable_by_key(|p| (p.a, p.b));
     kept.into_iter()
         .map(|p| Pair {
             a: p.a,
@@ -644,6 +630,54 @@ fn candidate_pairs(
         }
     }
     out
+}
+
+/// Greedy one-to-one matching of a block's candidates per pair of documents: event level
+/// first, then by score, then by indices; a claim with a counterpart in its own event is not
+/// matched across events. `members` are the block's claims, sorted.
+fn match_block(
+    claims: &[AlignClaim],
+    members: &[usize],
+    mut candidates: Vec<Candidate>,
+) -> Vec<Candidate> {
+    candidates.sort_unstable_by(|p, q| {
+        p.level
+            .cmp(&q.level)
+            .then(q.score.total_cmp(&p.score))
+            .then((p.a, p.b).cmp(&(q.a, q.b)))
+    });
+    // (claim, other document) pairs already matched, packed in a u64 (only looked up: the
+    // hasher does not affect the result).
+    let mut taken: std::collections::HashSet<u64, std::hash::BuildHasherDefault<MixHasher>> =
+        std::collections::HashSet::default();
+    let key = |claim: usize, doc: u32| ((claim as u64) << 32) | u64::from(doc);
+    let slot = |claim: usize| {
+        members
+            .binary_search(&claim)
+            .expect("a candidate's claims are in its block")
+    };
+    let mut in_event = vec![false; members.len()];
+    let mut kept = Vec::new();
+    for p in candidates {
+        let (da, db) = (claims[p.a].doc, claims[p.b].doc);
+        if taken.contains(&key(p.a, db)) || taken.contains(&key(p.b, da)) {
+            continue;
+        }
+        let (sa, sb) = (slot(p.a), slot(p.b));
+        match p.level {
+            Level::Event => {
+                in_event[sa] = true;
+                in_event[sb] = true;
+            }
+            // A claim with a counterpart in its own event is compared there, not across events.
+            Level::Story if in_event[sa] || in_event[sb] => continue,
+            Level::Story => {}
+        }
+        taken.insert(key(p.a, db));
+        taken.insert(key(p.b, da));
+        kept.push(p);
+    }
+    kept
 }
 
 fn list(words: &[&str]) -> String {

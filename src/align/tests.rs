@@ -276,3 +276,18 @@ fn figures_of_one_sentence_pair_by_the_words_around_them() {
     pairs.sort();
     assert_eq!(pairs, [(0, 3), (1, 2)]);
 }
+
+proptest::proptest! {
+    /// The branchless merge counts what the generic one counts.
+    #[test]
+    fn shared_hashes_as_shared_count(
+        a in proptest::collection::btree_set(0u64..64, 0..40),
+        b in proptest::collection::btree_set(0u64..64, 0..40),
+    ) {
+        let (a, b): (Vec<u64>, Vec<u64>) = (a.into_iter().collect(), b.into_iter().collect());
+        proptest::prop_assert_eq!(
+            super::shared_hashes(&a, &b),
+            super::context::shared_count(&a, &b)
+        );
+    }
+}

@@ -65,7 +65,7 @@ use crate::corpus::{Document, Skipped};
 use crate::error::{Error, Result};
 use crate::report::{
     Agreement, AlignmentInfo, ClaimRef, Discrepancy, DocEntry, EventEntry, Report, Severity,
-    SkippedEntry,
+    SharedStr, SkippedEntry,
 };
 use crate::text;
 
@@ -297,9 +297,11 @@ pub fn check_owned(
 
     // Canonical claim order: by document id, offset, kind, text; so nothing depends on the
     // order the claims came in.
+    let mut claims = claims;
+    claims.retain(|c| (c.doc as usize) < docs.len());
+    // An indexed map: the claims are written in place, not gathered from per-thread lists.
     let mut claims: Vec<AlignClaim> = claims
         .into_par_iter()
-        .filter(|c| (c.doc as usize) < docs.len())
         .map(|mut c| {
             let d = c.doc as usize;
             c.source_group = group[d];
@@ -338,6 +340,7 @@ pub fn check_owned(
     let Builder {
         published,
         surnames,
+        shared,
         ..
     } = builder;
     // The sentence context served the alignment and the reasons; the report does not read it.
@@ -357,6 +360,7 @@ pub fn check_owned(
         // tokenized then.
         quote_tokens: Vec::new(),
         published,
+        shared,
     };
     let report = builder.finish(plan, reasons, skipped);
     timings.record("compare", t);
@@ -375,7 +379,10 @@ struct Builder<'a> {
     /// once per compared pair (`None` for other claims).
     quote_tokens: Vec<Option<compare::DiffTokens>>,
     /// The publication date of each document as written in the report.
-    published: Vec<Option<String>>,
+    published: Vec<Option<SharedStr>>,
+    /// Each document's id, group and event as its claims show them: one allocation per
+    /// document, however many claims it has in the report.
+    shared: Vec<[SharedStr; 3]>,
 }
 
 /// A conflicting pair seen from its primary claim: the other claim, the pair, the finding.
@@ -445,7 +452,18 @@ impl<'a> Builder<'a> {
             .collect();
         let published = docs
             .par_iter()
-            .map(|d| d.meta.published.map(|p| p.to_string()))
+            .map(|d| d.meta.published.map(|p| SharedStr::from(p.to_string())))
+            .collect();
+        let shared = docs
+            .par_iter()
+            .enumerate()
+            .map(|(d, doc)| {
+                [
+                    SharedStr::from(doc.meta.id.as_str()),
+                    SharedStr::from(labels.group[d].as_str()),
+                    SharedStr::from(labels.event[d].as_str()),
+                ]
+            })
             .collect();
         Builder {
             docs,
@@ -455,6 +473,7 @@ impl<'a> Builder<'a> {
             surnames,
             quote_tokens,
             published,
+            shared,
         }
     }
 
@@ -727,8 +746,9 @@ impl<'a> Builder<'a> {
                 None => "quote (speaker unknown)".to_string(),
             },
         };
+        let [id, group, event] = &self.shared[d];
         ClaimRef {
-            doc: doc.meta.id.clone(),
+            doc: id.clone(),
             start: c.span.start,
             end: c.span.end,
             text: c.text.clone(),
@@ -739,8 +759,8 @@ impl<'a> Builder<'a> {
                 .unwrap_or("")
                 .to_string(),
             value,
-            group: self.labels.group[d].clone(),
-            event: self.labels.event[d].clone(),
+            group: group.clone(),
+            event: event.clone(),
             published: self.published[d].clone(),
         }
     }
@@ -1053,7 +1073,7 @@ impl<'a> Builder<'a> {
                 id: doc.meta.id.clone(),
                 title: doc.meta.title.clone(),
                 source: doc.meta.source.clone(),
-                published: self.published[d].clone(),
+                published: self.published[d].as_ref().map(|p| p.to_string()),
                 group: self.labels.group[d].clone(),
                 event: self.labels.event[d].clone(),
                 story: self.labels.story[d].clone(),
@@ -1109,15 +1129,15 @@ fn contains_word(text: &str, word: &str) -> bool {
 /// assert_eq!(a.len(), 16);
 /// ```
 pub fn fingerprint(code: &str, claims: &[ClaimRef]) -> String {
-    let mut keys: Vec<(String, String)> = claims
+    let mut keys: Vec<(&str, String)> = claims
         .iter()
-        .map(|c| (c.doc.clone(), text::normalize(&c.text)))
+        .map(|c| (c.doc.as_str(), text::normalize(&c.text)))
         .collect();
     keys.sort();
     let mut buf = String::from(code);
     for (doc, t) in keys {
         buf.push('\u{1f}');
-        buf.push_str(&doc);
+        buf.push_str(doc);
         buf.push('\u{1e}');
         buf.push_str(&t);
     }

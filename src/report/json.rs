@@ -191,7 +191,7 @@ mod tests {
     fn claim() -> impl Strategy<Value = ClaimRef> {
         (text(), 0usize..1000, text(), proptest::option::of(text())).prop_map(
             |(doc, start, t, published)| ClaimRef {
-                doc,
+                doc: doc.into(),
                 start,
                 end: start + t.len(),
                 text: t.clone(),
@@ -200,7 +200,7 @@ mod tests {
                 value: t,
                 group: "g".into(),
                 event: "e".into(),
-                published,
+                published: published.map(Into::into),
             },
         )
     }

@@ -106,11 +106,109 @@ impl FromStr for Severity {
     }
 }
 
-/// A claim as shown in a report.
+/// An immutable string shared by reference counting: the document id and labels that every
+/// claim of a document repeats are one allocation, however many claims show them. It
+/// serializes, compares, hashes and prints as the string it holds.
+///
+/// ```
+/// use crosscheck::report::SharedStr;
+///
+/// let id = SharedStr::from("reuters-17");
+/// let copy = id.clone(); // no new allocation
+/// assert_eq!(copy, "reuters-17");
+/// assert_eq!(copy.as_str().len(), 10);
+/// assert_eq!(serde_json::to_string(&copy).unwrap(), "\"reuters-17\"");
+/// ```
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SharedStr(std::sync::Arc<str>);
+
+impl SharedStr {
+    /// The string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for SharedStr {
+    fn default() -> SharedStr {
+        SharedStr::from("")
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr(s.into())
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(s.into())
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// A claim as shown in a report. The strings of its document (id, labels, date) are
+/// [`SharedStr`]s: the claims of one document share them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimRef {
     /// Document id.
-    pub doc: String,
+    pub doc: SharedStr,
     /// First byte of the claim in the document text.
     pub start: usize,
     /// One past its last byte.
@@ -124,11 +222,11 @@ pub struct ClaimRef {
     /// What the claim states, normalized ("≈50,000 soldiers (45,000–55,000)").
     pub value: String,
     /// Near-duplicate group of the document.
-    pub group: String,
+    pub group: SharedStr,
     /// Event of the document.
-    pub event: String,
+    pub event: SharedStr,
     /// Publication date of the document, if known.
-    pub published: Option<String>,
+    pub published: Option<SharedStr>,
 }
 
 /// One step of a word diff.
