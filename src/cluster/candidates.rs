@@ -339,6 +339,14 @@ pub(crate) fn candidate_pairs(
                 cands.sort_unstable_by(order);
                 let i = by_date[r];
                 let mut out: Vec<Pair> = Vec::new();
+                // The candidates' rows lie across the date window, which a large corpus makes
+                // larger than the cache: load them all at once (the loads overlap) before the
+                // cosines read them one after another.
+                let mut lines = 0;
+                for &(s, _) in cands.iter() {
+                    lines ^= rows.at(s as usize).touch();
+                }
+                std::hint::black_box(lines);
                 table.load(rows.at(r));
                 for &(s, _) in cands.iter() {
                     let sim = table.cosine(rows.at(s as usize));
