@@ -35,6 +35,7 @@ pub struct ClusterConfig {
     top_k: usize,
     max_posting: usize,
     per_doc: usize,
+    candidate_budget: usize,
     explain: bool,
 }
 
@@ -52,6 +53,7 @@ impl Default for ClusterConfig {
             top_k: 16,
             max_posting: 256,
             per_doc: 32,
+            candidate_budget: 768,
             explain: false,
         }
     }
@@ -155,6 +157,20 @@ impl ClusterBuilder {
         self
     }
 
+    /// Candidate search: the most postings scored per document, taken from its indexed features
+    /// strongest first, so that the work per document does not grow with the corpus (the
+    /// features dropped first are the weakest, the commonest, whose long lists fill up only in a
+    /// large corpus). By default, 768: at 10k documents nothing is cut (216 postings per
+    /// document on average), at 100k the mean falls from 959 to 745 with event B-cubed F1
+    /// 0.9735 -> 0.9736 and story 0.8154 -> 0.8136, and at 1M from 1,898 to 768 with event F1
+    /// 0.961 -> 0.963 and story 0.623 -> 0.593 (story recall 0.531 -> 0.494: a story's
+    /// articles weeks apart share mostly common features). Raise it when story recall in a
+    /// large corpus matters more than time.
+    pub fn candidate_budget(&mut self, postings: usize) -> &mut ClusterBuilder {
+        self.config.candidate_budget = postings;
+        self
+    }
+
     /// Whether to compute [`Explanation`]s for every cluster of two or more documents.
     /// By default, false.
     pub fn explain(&mut self, yes: bool) -> &mut ClusterBuilder {
@@ -192,7 +208,7 @@ impl ClusterBuilder {
                 return Err(Error::config("feature weights must be positive"));
             }
         }
-        if c.top_k == 0 || c.max_posting == 0 || c.per_doc == 0 {
+        if c.top_k == 0 || c.max_posting == 0 || c.per_doc == 0 || c.candidate_budget == 0 {
             return Err(Error::config("candidate parameters must be at least 1"));
         }
         Ok(Clusterer { config: c.clone() })
@@ -372,6 +388,7 @@ impl Clusterer {
             top_k: c.top_k,
             max_posting: c.max_posting,
             per_doc: c.per_doc,
+            budget: c.candidate_budget,
             min_sim: c.story_threshold.min(c.event_threshold),
             max_days: Some(c.story_window_days as i32),
         };

@@ -767,6 +767,12 @@ impl<'m> Row<'m> {
         self.0.len()
     }
 
+    /// Reads one word per 64-byte line of the row and returns their xor: independent loads that
+    /// bring a row into cache ahead of its use (there is no prefetch without `unsafe`).
+    pub(crate) fn touch(self) -> u64 {
+        self.0.iter().step_by(8).fold(0, |a, &x| a ^ x)
+    }
+
     /// `(dense index, weight)` of every feature, by index.
     pub fn iter(self) -> impl Iterator<Item = (u32, f32)> + 'm {
         self.0
