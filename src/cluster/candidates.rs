@@ -12,13 +12,15 @@
 //! one of them within those windows; the `per_doc` best partial scores are then verified with the
 //! exact cosine.
 //!
-//! Each document scores at most `budget` postings, taking its features strongest first (ties by
-//! feature order): the weak features it drops first are the common ones, whose long lists a
-//! large corpus fills to their cap. Without this budget the work per document grew with the
-//! corpus (1,898 postings and 1,305 distinct neighbours per document at 1M documents, 959 and
-//! 620 at 100k, 216 and 109 at 10k); with it (768) it is bounded at any size.
+//! An optional `budget` caps the postings each document scores, taking its features strongest
+//! first (ties by feature order): the weak features it drops first are the common ones, whose
+//! long lists a large corpus fills to their cap. Without it (the default, `usize::MAX`) the work
+//! per document grows slowly with the corpus (1,898 postings and 1,305 distinct neighbours per
+//! document at 1M documents, 959 and 620 at 100k, 216 and 109 at 10k); with 768 it is bounded
+//! at any size, at a cost in story recall (see `ClusterBuilder::candidate_budget`).
 //!
-//! Work is `O(n · budget)` for the scores, `O(n · per_doc)` cosines; the candidate lists only need to connect the
+//! Work is `O(n · top_k · max_posting)` at worst, `O(n · budget)` with a budget, plus
+//! `O(n · per_doc)` cosines; the candidate lists only need to connect the
 //! members of an event, since exact similarities inside each connected component are recomputed
 //! by the linkage step. Everything runs in parallel with rayon and the pairs come back sorted, so
 //! the result does not depend on the thread count.
@@ -284,13 +286,16 @@ pub(crate) fn candidate_pairs(
                 let end_r = ends[r];
                 // The strongest features first, while the budget lasts: the weakest are the
                 // commonest, whose lists fill their windows in a large corpus.
+                // Without a budget, the features in index order (as before there was one).
                 mine.clear();
                 mine.extend_from_slice(&own[own_start[r] as usize..own_start[r + 1] as usize]);
-                mine.sort_unstable_by(|&a, &b| {
-                    weights[b as usize]
-                        .total_cmp(&weights[a as usize])
-                        .then(a.cmp(&b))
-                });
+                if p.budget != usize::MAX {
+                    mine.sort_unstable_by(|&a, &b| {
+                        weights[b as usize]
+                            .total_cmp(&weights[a as usize])
+                            .then(a.cmp(&b))
+                    });
+                }
                 let mut left = p.budget;
                 for &e in mine.iter() {
                     if left == 0 {
