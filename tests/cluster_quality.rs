@@ -76,6 +76,49 @@ fn default_thresholds_on_fixtures() {
     }
 }
 
+/// The candidate budget (off by default): one larger than any document's postings changes
+/// nothing; a tight one still leaves the events of the fixtures above the bar, and its result
+/// does not depend on the thread count.
+#[test]
+fn candidate_budget() {
+    let unbounded = Clusterer::new();
+    let generous = ClusterConfig::builder()
+        .candidate_budget(1 << 20)
+        .build()
+        .expect("config");
+    let tight = ClusterConfig::builder()
+        .candidate_budget(16)
+        .build()
+        .expect("config");
+    for (name, docs) in sets() {
+        assert_eq!(
+            labels_by_id(&docs, &generous),
+            labels_by_id(&docs, &unbounded),
+            "{name}: a budget nobody reaches"
+        );
+        let (event, _) = score(&tight, &docs);
+        let bar = if name.starts_with("full") { 0.95 } else { 0.90 };
+        assert!(
+            event.f1 >= bar,
+            "{name}: budget 16, event F1 {:.3}",
+            event.f1
+        );
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("pool");
+        let two = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .expect("pool");
+        assert_eq!(
+            one.install(|| labels_by_id(&docs, &tight)),
+            two.install(|| labels_by_id(&docs, &tight)),
+            "{name}: budget 16, 1 vs 2 threads"
+        );
+    }
+}
+
 /// `cargo test --test cluster_quality sweep -- --ignored --nocapture` prints F1 per threshold.
 #[test]
 #[ignore]
