@@ -270,6 +270,34 @@ fn window_days_splits_events_by_date() {
 }
 
 #[test]
+fn candidate_budget() {
+    let run = |args: &[&str]| {
+        cluster()
+            .arg(path("seeds"))
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    // A budget no seed document reaches gives the same clustering as none.
+    assert_eq!(run(&["--candidate-budget", "1000000"]), run(&[]));
+    // A tight one still clusters every document, with the seeds' events intact.
+    let tight = lines(&run(&["--candidate-budget", "4"]));
+    assert_eq!(tight.len(), 5);
+    assert_eq!(
+        tight[3]["event"], tight[4]["event"],
+        "003 and 004: one event"
+    );
+    cluster()
+        .arg(path("seeds"))
+        .args(["--candidate-budget", "0"])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn output_file_and_threads() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("out.jsonl");

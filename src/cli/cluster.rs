@@ -44,6 +44,12 @@ pub struct Args {
     #[arg(long, value_name = "D", default_value_t = ClusterConfig::default().window_days())]
     window_days: u32,
 
+    /// Score at most N postings per document in the candidate search, its strongest features
+    /// first. Bounds the work per document on very large corpora (768: about 6% less time at
+    /// 1M documents) at a cost in story recall. By default, no bound.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    candidate_budget: Option<u32>,
+
     /// Add, per cluster, the shared terms and entities and the pairwise similarities.
     #[arg(long)]
     explain: bool,
@@ -79,13 +85,17 @@ pub fn run(args: Args) -> crosscheck::Result<Outcome> {
     report_skipped(&ingested.skipped);
     let docs = ingested.documents;
     let default = ClusterConfig::default();
-    let clusterer = ClusterConfig::builder()
+    let mut builder = ClusterConfig::builder();
+    builder
         .event_threshold(args.event_threshold)
         .story_threshold(args.story_threshold)
         .window_days(args.window_days)
         .story_window_days(default.story_window_days().max(args.window_days))
-        .explain(args.explain)
-        .build()?;
+        .explain(args.explain);
+    if let Some(n) = args.candidate_budget {
+        builder.candidate_budget(n as usize);
+    }
+    let clusterer = builder.build()?;
     let pipeline = EventPipeline::new(Dedup::builder().build()?, clusterer);
     let grouped = pipeline.run(&docs);
     let clustering = &grouped;
