@@ -14,7 +14,7 @@
 //!
 //! An optional `budget` caps the postings each document scores, taking its features strongest
 //! first (ties by feature order): the weak features it drops first are the common ones, whose
-//! long lists a large corpus fills to their cap. Without it (the default, `usize::MAX`) the work
+//! long lists a large corpus fills to their cap. Without it (the default) the work
 //! per document grows slowly with the corpus (1,898 postings and 1,305 distinct neighbours per
 //! document at 1M documents, 959 and 620 at 100k, 216 and 109 at 10k); with 768 it is bounded
 //! at any size, at a cost in story recall (see `ClusterBuilder::candidate_budget`).
@@ -37,8 +37,9 @@ pub(crate) struct CandidateParams {
     pub top_k: usize,
     pub max_posting: usize,
     pub per_doc: usize,
-    /// At most this many postings scored per document, its strongest features first.
-    pub budget: usize,
+    /// At most this many postings scored per document, its strongest features first; `None`
+    /// for no bound.
+    pub budget: Option<usize>,
     /// Keep verified pairs at or above this cosine.
     pub min_sim: f32,
     /// Drop pairs whose publication dates are further apart than this many days.
@@ -284,20 +285,25 @@ pub(crate) fn candidate_pairs(
                 } = lease.scratch.as_mut().expect("leased");
                 // Later ranks are later dates: past the window, the rest of a list is too.
                 let end_r = ends[r];
-                // The strongest features first, while the budget lasts: the weakest are the
-                // commonest, whose lists fill their windows in a large corpus.
-                // Without a budget, the features in index order (as before there was one).
-                mine.clear();
-                mine.extend_from_slice(&own[own_start[r] as usize..own_start[r + 1] as usize]);
-                if p.budget != usize::MAX {
-                    mine.sort_unstable_by(|&a, &b| {
-                        weights[b as usize]
-                            .total_cmp(&weights[a as usize])
-                            .then(a.cmp(&b))
-                    });
-                }
-                let mut left = p.budget;
-                for &e in mine.iter() {
+                // With a budget, the strongest features first while it lasts: the weakest are
+                // the commonest, whose lists fill their windows in a large corpus. Without
+                // one, the features in index order.
+                let entries = &own[own_start[r] as usize..own_start[r + 1] as usize];
+                let entries: &[u32] = match p.budget {
+                    None => entries,
+                    Some(_) => {
+                        mine.clear();
+                        mine.extend_from_slice(entries);
+                        mine.sort_unstable_by(|&a, &b| {
+                            weights[b as usize]
+                                .total_cmp(&weights[a as usize])
+                                .then(a.cmp(&b))
+                        });
+                        mine
+                    }
+                };
+                let mut left = p.budget.unwrap_or(usize::MAX);
+                for &e in entries {
                     if left == 0 {
                         break;
                     }
