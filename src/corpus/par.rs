@@ -318,11 +318,15 @@ impl Corpus {
     /// documents back after their text was dropped; see [`Refetch`] for many.
     pub fn document_at(&self, origin: &Origin) -> Result<Document> {
         let bytes = self.raw_record(origin)?;
-        parse_record(self, &bytes, *origin).map_err(|problem| {
-            Error::from(ErrorKind::Input {
-                at: self.location(origin),
-                problem,
-            })
+        parse_record(self, &bytes, *origin).map_err(|problem| self.problem_at(origin, problem))
+    }
+
+    /// The error for `problem` in the record at `origin` (its location is built only here, on
+    /// the error path).
+    fn problem_at(&self, origin: &Origin, problem: Problem) -> Error {
+        Error::from(ErrorKind::Input {
+            at: self.location(origin),
+            problem,
         })
     }
 }
@@ -347,12 +351,8 @@ impl<'c> Refetch<'c> {
     /// The document at `origin`, read and parsed again.
     pub fn document(&self, origin: &Origin) -> Result<Document> {
         let bytes = self.raw(origin)?;
-        parse_record(self.corpus, &bytes, *origin).map_err(|problem| {
-            Error::from(ErrorKind::Input {
-                at: self.corpus.location(origin),
-                problem,
-            })
-        })
+        parse_record(self.corpus, &bytes, *origin)
+            .map_err(|problem| self.corpus.problem_at(origin, problem))
     }
 
     /// `f(id, text)` of the record at `origin`, read again; of a JSON Lines record only the id
@@ -365,12 +365,8 @@ impl<'c> Refetch<'c> {
             return Ok(f(&doc.meta.id, &doc.text));
         }
         let bytes = self.raw(origin)?;
-        let (id, text) = parse::json_id_text(&bytes).map_err(|problem| {
-            Error::from(ErrorKind::Input {
-                at: self.corpus.location(origin),
-                problem,
-            })
-        })?;
+        let (id, text) = parse::json_id_text(&bytes)
+            .map_err(|problem| self.corpus.problem_at(origin, problem))?;
         Ok(f(&id, &text))
     }
 
