@@ -18,11 +18,14 @@
 //! # Ok::<(), crosscheck::Error>(())
 //! ```
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{Config, Labels, Timings};
 use crate::align::{self, AlignClaim, DateRange, Payload, Quantity, Quote, Words};
+use crate::claim::context::{LazyContext, SentenceContext, Verbs};
 use crate::claim::{self, Detail};
 use crate::cluster::Clusterer;
 use crate::corpus::{Document, Skipped};
@@ -262,6 +265,11 @@ pub fn document_claims(doc: u32, d: &Document) -> Vec<AlignClaim> {
 /// them. Each table has a fixed number of slots (a key goes to the slot its xxh3 picks and
 /// replaces what was there), so the memory it takes does not grow with the corpus.
 struct Memo {
+    /// What the claims take from their sentence's context, by sentence text (see
+    /// [`Memo::sentence`]).
+    sentences: Table<Vec<u8>, Arc<Sentence>>,
+    /// The sentence being looked up (reused).
+    sentence_key: Vec<u8>,
     /// Normalized [`Words`] by raw context word list (see [`Memo::words`]).
     words: Table<Vec<u8>, Words>,
     /// [`align::context::content_words`] by quote text.
@@ -269,11 +277,34 @@ struct Memo {
     /// The key being looked up (reused).
     key: Vec<u8>,
     norm: Normalizer,
+    /// [`align::context::verb_base`] of the event verbs met (a few dozen lemmas).
+    bases: Vec<(&'static str, String)>,
 }
 
 impl Default for Memo {
     fn default() -> Memo {
         Memo::with_slots(1 << 14, 1 << 12)
+    }
+}
+
+/// What the claims of a sentence take from its context: the normalized content words and
+/// entities, the source, the verbs.
+struct Sentence {
+    words: Words,
+    entities: Words,
+    source: Option<String>,
+    verbs: Verbs,
+}
+
+impl Sentence {
+    /// The sentence part of `ctx`, with its word lists normalized by `memo`.
+    fn of(ctx: &SentenceContext<'_>, memo: &mut Memo) -> Sentence {
+        Sentence {
+            words: memo.words(ctx.words()),
+            entities: memo.words(ctx.entities()),
+            source: ctx.source().map(str::to_string),
+            verbs: ctx.verbs().clone(),
+        }
     }
 }
 
@@ -307,10 +338,53 @@ impl Memo {
     /// A memo with `words` and `quotes` slots (powers of two).
     fn with_slots(words: usize, quotes: usize) -> Memo {
         Memo {
+            sentences: Table::new(words),
+            sentence_key: Vec::new(),
             words: Table::new(words),
             quotes: Table::new(quotes),
             key: Vec::new(),
             norm: Normalizer::default(),
+            bases: Vec::new(),
+        }
+    }
+
+    /// [`Sentence::of`] the context, remembered by the sentence's text when the context is a
+    /// function of it ([`LazyContext::key`]); the context is computed only when not found.
+    fn sentence(&mut self, ctx: LazyContext<'_, '_>) -> Arc<Sentence> {
+        let Some((glued, text)) = ctx.key() else {
+            return Arc::new(Sentence::of(ctx.get(), self));
+        };
+        self.sentence_key.clear();
+        self.sentence_key.push(u8::from(glued));
+        self.sentence_key.extend_from_slice(text.as_bytes());
+        let h = xxh3_64(&self.sentence_key);
+        if let Some((sh, k, s)) = self.sentences.slot(h) {
+            if *sh == h && *k == self.sentence_key {
+                return Arc::clone(s);
+            }
+        }
+        let s = Arc::new(Sentence::of(ctx.get(), self));
+        let slot = self.sentences.slot(h);
+        match slot {
+            Some((sh, k, v)) => {
+                *sh = h;
+                k.clone_from(&self.sentence_key);
+                *v = Arc::clone(&s);
+            }
+            None => *slot = Some((h, self.sentence_key.clone(), Arc::clone(&s))),
+        }
+        s
+    }
+
+    /// [`align::context::verb_base`] of the lemma `v`, remembered.
+    fn verb_base(&mut self, v: &'static str) -> String {
+        match self.bases.iter().find(|(k, _)| std::ptr::eq(*k, v)) {
+            Some((_, b)) => b.clone(),
+            None => {
+                let b = align::context::verb_base(v);
+                self.bases.push((v, b.clone()));
+                b
+            }
         }
     }
 
@@ -373,10 +447,8 @@ impl Memo {
 fn doc_claims(doc: u32, d: &Document, memo: &mut Memo) -> Vec<AlignClaim> {
     let text = d.text.as_str();
     let mut out: Vec<AlignClaim> = Vec::new();
-    // The claims of one sentence share its context lists: normalize them once per sentence.
-    let mut last: Option<(usize, Words, Words)> = None;
-    // Base forms of the event verbs met in this document.
-    let mut bases: Vec<(&'static str, String)> = Vec::new();
+    // The claims of one sentence share its context: look it up once per sentence.
+    let mut last: Option<(usize, Arc<Sentence>)> = None;
     claim::Extractor::new().extract_each(d, |n, p| {
         if out.capacity() == 0 {
             out.reserve_exact(n);
@@ -384,10 +456,18 @@ fn doc_claims(doc: u32, d: &Document, memo: &mut Memo) -> Vec<AlignClaim> {
         let Some(ctx) = p.context else {
             unreachable!("the default extractor computes contexts")
         };
+        let sentence = match &last {
+            Some((id, s)) if *id == p.context_id => Arc::clone(s),
+            _ => {
+                let s = memo.sentence(ctx);
+                last = Some((p.context_id, Arc::clone(&s)));
+                s
+            }
+        };
         // A quote's source is its speaker, whatever the sentence says.
         let source = match &p.detail {
             Detail::Quote(q) if q.speaker.is_some() => q.speaker.clone(),
-            _ => ctx.source().map(str::to_string),
+            _ => sentence.source.clone(),
         };
         let Some(payload) = memo.payload(p.detail) else {
             return;
@@ -403,27 +483,12 @@ fn doc_claims(doc: u32, d: &Document, memo: &mut Memo) -> Vec<AlignClaim> {
             payload,
         );
         a.speaker = source;
-        a.verb = ctx.verb_at(p.span.start).map(|v| {
-            match bases.iter().find(|(k, _)| std::ptr::eq(*k, v)) {
-                Some((_, b)) => b.clone(),
-                None => {
-                    let b = align::context::verb_base(v);
-                    bases.push((v, b.clone()));
-                    b
-                }
-            }
-        });
-        match &last {
-            Some((id, words, entities)) if *id == p.context_id => {
-                a.content_words = words.clone();
-                a.entities = entities.clone();
-            }
-            _ => {
-                a.content_words = memo.words(ctx.words());
-                a.entities = memo.words(ctx.entities());
-                last = Some((p.context_id, a.content_words.clone(), a.entities.clone()));
-            }
-        }
+        a.verb = sentence
+            .verbs
+            .nearest(p.sentence.start, p.span.start)
+            .map(|v| memo.verb_base(v));
+        a.content_words = sentence.words.clone();
+        a.entities = sentence.entities.clone();
         out.push(a);
     });
     out

@@ -72,9 +72,76 @@ pub(crate) struct SentenceContext<'t> {
     /// `words` and `entities` as owned lists, built by the first [`SentenceContext::for_claim`].
     shared: std::cell::OnceCell<(SharedList, SharedList)>,
     source: Option<String>,
-    /// (byte offset, lemma) of event verbs; reporting verbs separately.
-    verbs: Vec<(usize, &'static str)>,
+    /// The event and reporting verbs, at offsets from `start`.
+    verbs: Verbs,
+    /// The byte offset of the sentence.
+    start: usize,
+}
+
+/// The verbs of a sentence: (byte offset from the sentence start, lemma) of its event verbs,
+/// and its first reporting verb. A function of the sentence's tokens alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Verbs {
+    events: Vec<(usize, &'static str)>,
     reporting: Option<&'static str>,
+}
+
+impl Verbs {
+    /// The lemma of the event verb nearest to byte `at` of a text where the sentence starts at
+    /// byte `start` (the first of the nearest), or the reporting verb.
+    pub(crate) fn nearest(&self, start: usize, at: usize) -> Option<&'static str> {
+        self.events
+            .iter()
+            .min_by_key(|(o, _)| (start + o).abs_diff(at))
+            .map(|(_, l)| *l)
+            .or(self.reporting)
+    }
+}
+
+/// A sentence's [`SentenceContext`], computed on first use: a caller that remembers contexts
+/// by [`LazyContext::key`] need not compute it.
+#[derive(Clone, Copy)]
+pub(crate) struct LazyContext<'c, 't> {
+    lx: &'t Lexed<'t>,
+    span: Span,
+    cell: &'c std::cell::OnceCell<SentenceContext<'t>>,
+}
+
+impl<'c, 't> LazyContext<'c, 't> {
+    /// The context of the sentence `span` of `lx`, kept in `cell`.
+    pub(crate) fn new(
+        lx: &'t Lexed<'t>,
+        span: Span,
+        cell: &'c std::cell::OnceCell<SentenceContext<'t>>,
+    ) -> LazyContext<'c, 't> {
+        LazyContext { lx, span, cell }
+    }
+
+    /// The context, computed on the first call.
+    pub(crate) fn get(&self) -> &'c SentenceContext<'t> {
+        self.cell
+            .get_or_init(|| SentenceContext::new(self.lx, self.span))
+    }
+
+    /// What the context is a function of, when it is one of the sentence's text: `(glued,
+    /// text)`, where `glued` says that the first token follows the previous one without a
+    /// space. `None` when a token crosses a boundary of the sentence (its tokens then depend on
+    /// the text around it).
+    ///
+    /// The context reads only the tokens that start inside the sentence; when no token crosses
+    /// its boundaries they are the tokens of its text alone, but for the first one's `glued`.
+    pub(crate) fn key(&self) -> Option<(bool, &'t str)> {
+        let toks = &self.lx.toks;
+        let a = toks.partition_point(|t| t.start < self.span.start);
+        let b = toks.partition_point(|t| t.start < self.span.end);
+        let crosses_start = a > 0 && toks[a - 1].end > self.span.start;
+        let crosses_end = b > 0 && toks[b - 1].end > self.span.end;
+        if crosses_start || crosses_end {
+            return None;
+        }
+        let glued = a < b && toks[a].glued;
+        Some((glued, self.span.slice(self.lx.text)))
+    }
 }
 
 impl<'t> SentenceContext<'t> {
@@ -84,8 +151,7 @@ impl<'t> SentenceContext<'t> {
         let b = lx.toks.partition_point(|t| t.start < span.end);
         let mut words = Distinct::with_capacity(b.saturating_sub(a));
         let mut entities: Vec<&'t str> = Vec::with_capacity(b.saturating_sub(a) / 2);
-        let mut verbs = Vec::new();
-        let mut reporting = None;
+        let mut verbs = Verbs::default();
         let mut source = None;
         let mut i = a;
         while i < b {
@@ -98,9 +164,9 @@ impl<'t> SentenceContext<'t> {
                         words.push(w);
                     }
                     if let Some(l) = info.event {
-                        verbs.push((t.start, l));
+                        verbs.events.push((t.start - span.start, l));
                     } else if let Some(l) = info.reporting {
-                        reporting.get_or_insert(l);
+                        verbs.reporting.get_or_insert(l);
                         if source.is_none() {
                             source = source_around(lx, i, a, b);
                         }
@@ -146,7 +212,7 @@ impl<'t> SentenceContext<'t> {
             shared: std::cell::OnceCell::new(),
             source,
             verbs,
-            reporting,
+            start: span.start,
         }
     }
 
@@ -184,11 +250,12 @@ impl<'t> SentenceContext<'t> {
     /// The lemma of the event verb nearest to byte `at`, or the reporting verb (as in
     /// [`Context::verb`]).
     pub(crate) fn verb_at(&self, at: usize) -> Option<&'static str> {
-        self.verbs
-            .iter()
-            .min_by_key(|(o, _)| o.abs_diff(at))
-            .map(|(_, l)| *l)
-            .or(self.reporting)
+        self.verbs.nearest(self.start, at)
+    }
+
+    /// The verbs of the sentence, at offsets from its start (see [`Verbs::nearest`]).
+    pub(crate) fn verbs(&self) -> &Verbs {
+        &self.verbs
     }
 }
 
@@ -837,3 +904,129 @@ const EVENT: &[(&str, &str)] = &[
     ("numbered", "number"),
     ("numbering", "number"),
 ];
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    /// Text made of `pieces` (indices into a list of words, numbers, digit groups and
+    /// punctuation), each followed by a separator (nothing, spaces, a line break).
+    fn text_of(pieces: &[(usize, usize)]) -> String {
+        const PIECES: [&str; 34] = [
+            "Peskov",
+            "said",
+            "the",
+            "Telegraph",
+            "sent",
+            "troops",
+            "according",
+            "to",
+            "50",
+            ",000",
+            "000",
+            "1",
+            ".",
+            "5",
+            "’s",
+            "'",
+            "s",
+            "U",
+            "S",
+            "“",
+            "”",
+            "(",
+            ")",
+            "—",
+            "Jan",
+            "on",
+            "Friday",
+            "deployed",
+            "saying",
+            "welcomed",
+            ",",
+            "a",
+            "Ça",
+            "Bank of",
+        ];
+        const SEPS: [&str; 5] = ["", " ", " ", "\n", "\u{a0}"];
+        let mut s = String::new();
+        for &(p, sep) in pieces {
+            s.push_str(PIECES[p % PIECES.len()]);
+            s.push_str(SEPS[sep % SEPS.len()]);
+        }
+        s
+    }
+
+    type Parts<'t> = (Vec<&'t str>, Vec<&'t str>, Option<String>, Verbs);
+
+    /// The context of the sentence placed between `before` and `after`, and its key.
+    fn placed(
+        before: &str,
+        sentence: &str,
+        after: &str,
+    ) -> (Option<(bool, String)>, Parts<'static>) {
+        let text: &'static str = Box::leak(format!("{before}{sentence}{after}").into_boxed_str());
+        let lx: &'static Lexed<'static> = Box::leak(Box::new(Lexed::new(text)));
+        let span = Span::new(before.len(), before.len() + sentence.len());
+        let cell: &'static std::cell::OnceCell<SentenceContext<'static>> =
+            Box::leak(Box::default());
+        let lazy = LazyContext::new(lx, span, cell);
+        let key = lazy.key().map(|(g, t)| (g, t.to_string()));
+        let c = lazy.get();
+        let parts = (
+            c.words().to_vec(),
+            c.entities().to_vec(),
+            c.source().map(str::to_string),
+            c.verbs().clone(),
+        );
+        (key, parts)
+    }
+
+    proptest::proptest! {
+        /// A sentence's context is the same wherever the sentence stands, when its keys are equal.
+        #[test]
+        fn equal_keys_give_equal_contexts(
+            sentence in proptest::collection::vec((0usize..64, 0usize..8), 0..14),
+            a in proptest::collection::vec((0usize..64, 0usize..8), 0..4),
+            b in proptest::collection::vec((0usize..64, 0usize..8), 0..4),
+            c in proptest::collection::vec((0usize..64, 0usize..8), 0..4),
+            d in proptest::collection::vec((0usize..64, 0usize..8), 0..4),
+        ) {
+            let s = text_of(&sentence);
+            let alone = placed("", &s, "");
+            let one = placed(&text_of(&a), &s, &text_of(&b));
+            let two = placed(&text_of(&c), &s, &text_of(&d));
+            for (x, y) in [(&alone, &one), (&alone, &two), (&one, &two)] {
+                if x.0.is_some() && x.0 == y.0 {
+                    proptest::prop_assert_eq!(&x.1, &y.1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_token_across_the_boundary_gives_no_key() {
+        // "50,000": the sentence would start inside the number.
+        assert_eq!(placed("50", ",000 troops.", "").0, None);
+        assert_eq!(placed("", "Troops 50", ",000").0, None);
+        assert_eq!(
+            placed("x ", "Troops sent.", " y").0,
+            Some((false, "Troops sent.".to_string()))
+        );
+        assert_eq!(
+            placed("x.", "Troops sent.", "").0,
+            Some((true, "Troops sent.".to_string()))
+        );
+    }
+
+    #[test]
+    fn verbs_are_found_from_the_sentence_start() {
+        let text = "Intro. Troops were deployed and ships sent.";
+        let lx = Lexed::new(text);
+        let c = SentenceContext::new(&lx, Span::new(7, text.len()));
+        assert_eq!(c.verb_at(20), Some("deploy"));
+        assert_eq!(c.verb_at(40), Some("send"));
+        assert_eq!(c.verbs().nearest(7, 20), Some("deploy"));
+        assert_eq!(c.verbs().nearest(0, 40), Some("send"));
+    }
+}

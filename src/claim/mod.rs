@@ -33,6 +33,7 @@ pub(crate) mod lex;
 pub mod quantity;
 pub mod quote;
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::str::FromStr;
 
@@ -282,7 +283,7 @@ impl Extractor {
                 claims.reserve_exact(n);
             }
             let mut context = match p.context {
-                Some(c) => c.for_claim(p.span.start),
+                Some(c) => c.get().for_claim(p.span.start),
                 None => Context::default(),
             };
             // A quote's source is its speaker, whatever the sentence says.
@@ -377,9 +378,10 @@ impl Extractor {
         }
         found.sort_by_key(|(span, kind, _)| (span.start, *kind, span.end));
         let sentences = Sentences::new(text);
-        // Contexts are computed once per sentence span that holds a claim (a quote may span
-        // several sentences: its key is the whole span).
-        let mut cache: Vec<(Span, context::SentenceContext)> = Vec::with_capacity(found.len());
+        // Contexts are computed at most once per sentence span that holds a claim (a quote may
+        // span several sentences: its key is the whole span), and only when asked for.
+        let mut cache: Vec<(Span, OnceCell<context::SentenceContext>)> =
+            Vec::with_capacity(found.len());
         let n = found.len();
         for (span, kind, detail) in found {
             let sentence = sentences.around(span);
@@ -387,11 +389,11 @@ impl Extractor {
                 let pos = match cache.iter().rposition(|(s, _)| *s == sentence) {
                     Some(pos) => pos,
                     None => {
-                        cache.push((sentence, context::SentenceContext::new(&lx, sentence)));
+                        cache.push((sentence, OnceCell::new()));
                         cache.len() - 1
                     }
                 };
-                Some((pos, &cache[pos].1))
+                Some((pos, context::LazyContext::new(&lx, sentence, &cache[pos].1)))
             } else {
                 None
             };
@@ -423,9 +425,9 @@ pub(crate) struct Part<'c, 't> {
     pub(crate) sentence: Span,
     /// As in [`Claim::detail`].
     pub(crate) detail: Detail,
-    /// The sentence context (`None` without [`Extractor::context`]); the claims of one
-    /// sentence share it.
-    pub(crate) context: Option<&'c context::SentenceContext<'t>>,
+    /// The sentence context (`None` without [`Extractor::context`]), computed on first use;
+    /// the claims of one sentence share it.
+    pub(crate) context: Option<context::LazyContext<'c, 't>>,
     /// Equal for the claims that share [`Part::context`] within a document.
     pub(crate) context_id: usize,
 }

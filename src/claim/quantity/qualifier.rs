@@ -1,7 +1,9 @@
 //! Qualifiers before and after a number: `around`, `fewer than`, `at least`, `or more`.
 
+use std::sync::OnceLock;
+
 use super::Qualifier;
-use crate::claim::lex::Lexed;
+use crate::claim::lex::{Lexed, WordMap};
 
 /// Phrases before a number, longest first within each qualifier; matched on lowercase words.
 const BEFORE: &[(&[&str], Qualifier)] = &[
@@ -85,10 +87,13 @@ pub(crate) fn before(lx: &Lexed<'_>, i: usize, floor: usize) -> Option<(Qualifie
         return None;
     }
     let last = lx.low(i - 1);
-    'pattern: for (words, q) in BEFORE {
+    // Only the phrases ending with `last`, in order.
+    let mut phrases = ending_with(last);
+    'pattern: while phrases != 0 {
+        let (words, q) = &BEFORE[phrases.trailing_zeros() as usize];
+        phrases &= phrases - 1;
         let k = words.len();
-        // The last word first: it rules out almost every phrase.
-        if i < floor + k || words[k - 1] != last {
+        if i < floor + k {
             continue;
         }
         for (n, w) in words.iter().enumerate().take(k - 1) {
@@ -101,6 +106,26 @@ pub(crate) fn before(lx: &Lexed<'_>, i: usize, floor: usize) -> Option<(Qualifie
         return Some((*q, i - k));
     }
     None
+}
+
+/// The set of [`BEFORE`] phrases whose last word is `last`, as a bitmap of their indices.
+fn ending_with(last: &str) -> u64 {
+    const _: () = assert!(BEFORE.len() <= 64, "one bit per phrase");
+    static MAP: OnceLock<WordMap<u64>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut ends: Vec<(&str, u64)> = Vec::new();
+        for (p, (words, _)) in BEFORE.iter().enumerate() {
+            let w = words[words.len() - 1];
+            assert!(w.len() <= 15, "WordMap keys have at most 15 bytes");
+            match ends.iter_mut().find(|(e, _)| *e == w) {
+                Some((_, bits)) => *bits |= 1 << p,
+                None => ends.push((w, 1 << p)),
+            }
+        }
+        WordMap::new(ends)
+    })
+    .get(last)
+    .unwrap_or(0)
 }
 
 /// A qualifier after the quantity at token `i`: `or more`, `or so`, `+`, `-plus`.
@@ -132,4 +157,63 @@ pub(crate) fn after(lx: &Lexed<'_>, i: usize) -> Option<(Qualifier, usize)> {
         return None;
     }
     Some((q, i + 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`before`] as a plain scan of every phrase.
+    fn before_scan(lx: &Lexed<'_>, i: usize, floor: usize) -> Option<(Qualifier, usize)> {
+        if i == 0 || i <= floor {
+            return None;
+        }
+        if lx.toks[i - 1].punct().is_some() {
+            // Symbols: the same code.
+            return before(lx, i, floor);
+        }
+        if !lx.toks[i - 1].is_word() {
+            return None;
+        }
+        BEFORE.iter().find_map(|(words, q)| {
+            let k = words.len();
+            (i >= floor + k && (0..k).all(|n| lx.is(i - k + n, words[n]))).then(|| (*q, i - k))
+        })
+    }
+
+    proptest::proptest! {
+        /// The phrases looked up by their last word are the phrases a scan finds.
+        #[test]
+        fn lookup_by_last_word_matches_the_scan(
+            picks in proptest::collection::vec(0usize..200, 1..8),
+            floor in 0usize..4,
+        ) {
+            let mut vocab: Vec<&str> = BEFORE.iter().flat_map(|(w, _)| w.iter().copied()).collect();
+            vocab.extend(["The", "Than", "~", "troops", "AT", "-", "x"]);
+            let mut text: Vec<&str> = picks.iter().map(|&p| vocab[p % vocab.len()]).collect();
+            text.push("50");
+            let text = text.join(" ");
+            let lx = Lexed::new(&text);
+            for i in 0..=lx.toks.len() {
+                proptest::prop_assert_eq!(before(&lx, i, floor), before_scan(&lx, i, floor), "{} at {}", text, i);
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_by_last_word() {
+        let lx = Lexed::new("no more than 50, well over 50, as many as 50, some 50");
+        let q: Vec<_> = (0..lx.toks.len())
+            .filter_map(|i| before(&lx, i, 0))
+            .collect();
+        assert_eq!(
+            q,
+            [
+                (Qualifier::Le, 0),
+                (Qualifier::Gt, 5),
+                (Qualifier::Le, 9),
+                (Qualifier::Approx, 14)
+            ]
+        );
+    }
 }

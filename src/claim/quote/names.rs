@@ -251,6 +251,8 @@ impl<'a> Doc<'a> {
     fn find_names(&mut self) {
         let n = self.toks.len();
         let mut items: Vec<usize> = Vec::new();
+        // The word classes of `items`, looked up once.
+        let mut classes: Vec<u8> = Vec::new();
         let mut i = 0;
         while i < n {
             if self.in_quote[i] || !is_cap(&self.toks[i]) {
@@ -289,7 +291,9 @@ impl<'a> Doc<'a> {
                 i += 1;
                 continue;
             }
-            self.add_name(&items);
+            classes.clear();
+            classes.extend(items.iter().map(|&x| words::class(self.toks[x].text)));
+            self.add_name(&items, &classes);
             i = j.max(i + 1);
         }
         // Surname table from full person names.
@@ -320,17 +324,18 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Splits a capitalized run into titles and name, and records it.
-    fn add_name(&mut self, items: &[usize]) {
+    /// Splits a capitalized run into titles and name, and records it; `classes` are the
+    /// [`words::class`]es of the `items`.
+    fn add_name(&mut self, items: &[usize], classes: &[u8]) {
+        debug_assert_eq!(items.len(), classes.len());
         let mut k = 0;
-        let class = |x: usize| words::class(self.toks[x].text);
-        while k < items.len() && class(items[k]) & words::FUNCTION != 0 {
+        while k < items.len() && classes[k] & words::FUNCTION != 0 {
             k += 1;
         }
         let mut titles: Vec<String> = Vec::new();
         while k < items.len() {
             let w = self.toks[items[k]].text;
-            let c = class(items[k]);
+            let c = classes[k];
             if c & words::TITLE != 0
                 || words::nationality_in(w, c)
                 || (c & words::ORG != 0 && k + 1 < items.len())
@@ -345,9 +350,9 @@ impl<'a> Doc<'a> {
         // `Health Secretary Wes Streeting`: the name starts after the last title word, when a
         // two-to-four-word name follows it.
         let last_title = if items.len() >= k + 3 {
-            items[k..]
+            classes[k..]
                 .iter()
-                .rposition(|&x| class(x) & words::PERSON_TITLE != 0)
+                .rposition(|&c| c & words::PERSON_TITLE != 0)
                 .map(|p| p + k)
         } else {
             None
@@ -355,9 +360,9 @@ impl<'a> Doc<'a> {
         if let Some(last_title) = last_title {
             let rest = items.len() - last_title - 1;
             if (2..=4).contains(&rest)
-                && !items[last_title + 1..]
+                && !classes[last_title + 1..]
                     .iter()
-                    .any(|&x| class(x) & words::TITLE != 0)
+                    .any(|&c| c & words::TITLE != 0)
             {
                 while k <= last_title {
                     titles.push(self.toks[items[k]].text.to_ascii_lowercase());
@@ -366,6 +371,7 @@ impl<'a> Doc<'a> {
             }
         }
         let mut name_items = &items[k..];
+        let mut name_classes = &classes[k..];
         if name_items.is_empty() {
             return;
         }
@@ -388,6 +394,7 @@ impl<'a> Doc<'a> {
                     titles.push(self.toks[x].text.to_ascii_lowercase());
                 }
                 name_items = &name_items[cut..];
+                name_classes = &name_classes[cut..];
             }
         }
         // Titles just before the run: lowercase title words, a preceding capitalized run of
@@ -419,7 +426,7 @@ impl<'a> Doc<'a> {
         if comma && titles.is_empty() {
             // a bare comma before the name is not apposition
         }
-        let org = name_items.iter().any(|&x| class(x) & words::ORG != 0);
+        let org = name_classes.iter().any(|&c| c & words::ORG != 0);
         let acronym = name_items.iter().any(|&x| is_all_caps(self.toks[x].text));
         let has_role = titles.iter().any(|t| {
             words::title_role(t).is_some_and(|r| r != Role::Other)
