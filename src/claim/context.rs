@@ -346,6 +346,10 @@ impl<'t> Distinct<'t> {
 }
 
 fn strip_possessive(w: &str) -> &str {
+    if !w.ends_with('s') {
+        // Most words: neither suffix.
+        return w;
+    }
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w)
