@@ -327,14 +327,23 @@ pub fn check_owned(
             .then_with(|| claims[x.3 as usize].text.cmp(&claims[y.3 as usize].text))
             .then(x.3.cmp(&y.3))
     });
-    let mut slots: Vec<Option<AlignClaim>> = claims.into_iter().map(Some).collect();
-    let mut claims: Vec<AlignClaim> = Vec::with_capacity(order.len());
-    claims.extend(
-        order
-            .iter()
-            .map(|&(.., i)| slots[i as usize].take().expect("a permutation")),
-    );
-    drop(slots);
+    // In place, cycle by cycle: no second array of claims. Position `k` takes the claim at
+    // `order[k]`; the claim it held moves along the cycle.
+    let mut claims = claims;
+    let mut done = vec![false; order.len()];
+    for start in 0..order.len() {
+        let mut pos = start;
+        while !done[pos] {
+            done[pos] = true;
+            let next = order[pos].3 as usize;
+            if next == start {
+                break;
+            }
+            claims.swap(pos, next);
+            pos = next;
+        }
+    }
+    drop(done);
     claims.dedup_by(|a, b| a.doc == b.doc && a.span == b.span && a.kind() == b.kind());
 
     timings.record("prepare", t);
@@ -422,6 +431,12 @@ struct ClaimStrings {
     text: SharedStr,
     context: SharedStr,
     value: SharedStr,
+}
+
+/// [`ClaimStrings`] of the claims a report shows: `strings[slot[i]]` for claim `i`.
+struct ShownStrings {
+    slot: Vec<u32>,
+    strings: Vec<ClaimStrings>,
 }
 
 /// What [`Builder::plan`] decided.
@@ -756,61 +771,58 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The strings of each claim the report shows (`None` for the others): its text, its
-    /// sentence and its value, written once per claim however many findings show it, and the
-    /// sentence once for the claims of one sentence.
-    fn claim_strings(&self, shown: &[bool]) -> Vec<Option<ClaimStrings>> {
+    /// The strings of each claim the report shows: its text, its sentence and its value, written
+    /// once per claim however many findings show it, and the sentence once for the claims of one
+    /// sentence. Held for the shown claims only, with a slot per claim.
+    fn claim_strings(&self, shown: &[bool]) -> ShownStrings {
         use rayon::prelude::*;
-        let mut strings: Vec<Option<ClaimStrings>> = self
-            .claims
+        let mut slot = vec![u32::MAX; self.claims.len()];
+        let mut listed: Vec<usize> = Vec::new();
+        for (i, _) in shown.iter().enumerate().filter(|(_, s)| **s) {
+            slot[i] = listed.len() as u32;
+            listed.push(i);
+        }
+        let mut strings: Vec<ClaimStrings> = listed
             .par_iter()
-            .zip(shown)
             .with_min_len(256)
-            .map(|(c, &shown)| {
-                shown.then(|| {
-                    let value = match &c.payload {
-                        Payload::Quantity(q) => {
-                            compare::describe_quantity(q, self.config.approx_tolerance)
-                        }
-                        Payload::Date(dr) => compare::describe_date(dr),
-                        Payload::Quote(q) => match &q.speaker {
-                            Some(s) => format!("quote of {s}"),
-                            None => "quote (speaker unknown)".to_string(),
-                        },
-                    };
-                    ClaimStrings {
-                        text: SharedStr::from(c.text.as_str()),
-                        context: SharedStr::from(self.sentence(c)),
-                        value: SharedStr::from(value),
+            .map(|&i| {
+                let c = &self.claims[i];
+                let value = match &c.payload {
+                    Payload::Quantity(q) => {
+                        compare::describe_quantity(q, self.config.approx_tolerance)
                     }
-                })
+                    Payload::Date(dr) => compare::describe_date(dr),
+                    Payload::Quote(q) => match &q.speaker {
+                        Some(s) => format!("quote of {s}"),
+                        None => "quote (speaker unknown)".to_string(),
+                    },
+                };
+                ClaimStrings {
+                    text: SharedStr::from(c.text.as_str()),
+                    context: SharedStr::from(self.sentence(c)),
+                    value: SharedStr::from(value),
+                }
             })
             .collect();
         // Claims are sorted by document and offset: the claims of a sentence are neighbours.
-        let mut last: Option<(u32, Span, SharedStr)> = None;
-        for (c, s) in self.claims.iter().zip(&mut strings) {
-            let Some(s) = s else { continue };
-            match &last {
-                Some((doc, sentence, context)) if *doc == c.doc && *sentence == c.sentence => {
-                    s.context = context.clone();
-                }
-                _ => last = Some((c.doc, c.sentence, s.context.clone())),
+        for k in 1..listed.len() {
+            let (x, y) = (&self.claims[listed[k - 1]], &self.claims[listed[k]]);
+            if x.doc == y.doc && x.sentence == y.sentence {
+                strings[k].context = strings[k - 1].context.clone();
             }
         }
-        strings
+        ShownStrings { slot, strings }
     }
 
     /// Claim `i` as the report shows it, from its [`Builder::claim_strings`].
-    fn claim_ref(&self, i: usize, strings: &[Option<ClaimStrings>]) -> ClaimRef {
+    fn claim_ref(&self, i: usize, strings: &ShownStrings) -> ClaimRef {
         let c = &self.claims[i];
         let d = c.doc as usize;
         let ClaimStrings {
             text,
             context,
             value,
-        } = strings[i]
-            .clone()
-            .expect("the strings of every claim shown are written");
+        } = strings.strings[strings.slot[i] as usize].clone();
         let [id, group, event] = &self.shared[d];
         ClaimRef {
             doc: id.clone(),
