@@ -259,27 +259,49 @@ impl AlignClaim {
         // Only a window around the claim is tokenized, cut at spaces (a token never spans a
         // space, so the tokens inside are those of the whole sentence); when it holds fewer than
         // three tokens before or two after, the whole sentence is.
+        let bytes = sentence.as_bytes();
         let window = |lo: usize, hi: usize| {
             let mut ring: [String; 3] = Default::default();
             let mut n_before = 0usize;
             let mut after: Vec<String> = Vec::with_capacity(2);
-            crate::text::for_each_token(&sentence[lo..hi], |span, t| {
-                if span.end + lo <= start {
-                    let slot = &mut ring[n_before % 3];
-                    slot.clear();
-                    slot.push_str(t);
-                    n_before += 1;
-                } else if span.start + lo >= end && after.len() < 2 {
-                    after.push(t.to_string());
+            let mut tokenizer = crate::text::Tokenizer::default();
+            let mut tokens = |from: usize, to: usize| {
+                tokenizer.for_each(&sentence[from..to], |span, t| {
+                    if span.end + from <= start {
+                        let slot = &mut ring[n_before % 3];
+                        slot.clear();
+                        slot.push_str(t);
+                        n_before += 1;
+                    } else if span.start + from >= end && after.len() < 2 {
+                        after.push(t.to_string());
+                    }
+                })
+            };
+            // The claim's own words are neither before nor after it: when spaces surround it,
+            // the text before the first space from its start and the text after the last space
+            // up to its end are tokenized apart (each cut at a space, so with the tokens of the
+            // whole window), and the claim (a long quote, often) is skipped.
+            let before_end = (start <= end && end <= hi)
+                .then(|| bytes[start..hi].iter().position(|&b| b == b' '))
+                .flatten()
+                .map_or(hi, |p| start + p);
+            let after_start = (before_end < end)
+                .then(|| bytes[before_end + 1..end].iter().rposition(|&b| b == b' '))
+                .flatten()
+                .map(|p| before_end + 1 + p);
+            match after_start {
+                Some(after_start) if lo <= before_end => {
+                    tokens(lo, before_end);
+                    tokens(after_start, hi);
                 }
-            });
+                _ => tokens(lo, hi),
+            }
             let k = n_before.min(3);
             let before: Vec<String> = (n_before - k..n_before)
                 .map(|i| std::mem::take(&mut ring[i % 3]))
                 .collect();
             (before, after)
         };
-        let bytes = sentence.as_bytes();
         let lo = start
             .checked_sub(64)
             .and_then(|x| bytes[..x.min(bytes.len())].iter().rposition(|&b| b == b' '))
@@ -739,6 +761,30 @@ fn score_pair(
     fb: &Features,
     explain: bool,
 ) -> Option<(f64, Vec<String>)> {
+    // The quantity tests that need no sentence overlap are made first: most candidate pairs of a
+    // block fail one of them (below, in the same order), and then the overlaps are not counted.
+    if let (Payload::Quantity(qa), Payload::Quantity(qb)) = (&a.payload, &b.payload) {
+        match (&fa.class, &fb.class) {
+            (Some(class), Some(_)) => {
+                let verbs_differ = matches!((&fa.verb, &fb.verb), (Some(x), Some(y)) if x != y);
+                if class == "people" && verbs_differ {
+                    return None;
+                }
+            }
+            _ if qa.unit.is_none() && qb.unit.is_none() => {
+                let (lj, local) = jaccard_hashed(a.local_words.hashes(), b.local_words.hashes());
+                if local < 2 || lj < 0.5 {
+                    return None;
+                }
+            }
+            _ => {
+                let local = shared_hashes(a.local_words.hashes(), b.local_words.hashes());
+                if local == 0 && !(a.local_words.is_empty() && b.local_words.is_empty()) {
+                    return None;
+                }
+            }
+        }
+    }
     let mut reasons = Vec::new();
     // Quotes are scored on their own words: the sentence overlaps are not computed for them.
     let quotes = matches!(a.payload, Payload::Quote(_));

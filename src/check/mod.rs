@@ -61,7 +61,7 @@ use crate::align::{
     self, AlignClaim, AlignConfig, ClaimKind, Level, NounLexicon, Pair, Payload, Qualifier,
 };
 use crate::cluster::UnionFind;
-use crate::corpus::{Document, Skipped};
+use crate::corpus::{Document, Skipped, Span};
 use crate::error::{Error, Result};
 use crate::report::{
     Agreement, AlignmentInfo, ClaimRef, Discrepancy, DocEntry, EventEntry, Report, Severity,
@@ -300,7 +300,7 @@ pub fn check_owned(
     let mut claims = claims;
     claims.retain(|c| (c.doc as usize) < docs.len());
     // An indexed map: the claims are written in place, not gathered from per-thread lists.
-    let mut claims: Vec<AlignClaim> = claims
+    let claims: Vec<AlignClaim> = claims
         .into_par_iter()
         .map(|mut c| {
             let d = c.doc as usize;
@@ -314,13 +314,36 @@ pub fn check_owned(
             c.with_sentence_text(sentence).with_local_context(text)
         })
         .collect();
-    claims.par_sort_by(|a, b| {
-        rank[a.doc as usize]
-            .cmp(&rank[b.doc as usize])
-            .then(a.span.cmp(&b.span))
-            .then(a.kind().cmp(&b.kind()))
-            .then(a.text.cmp(&b.text))
+    // The keys are built once and sorted with the claims' indices (ties in input order, as a
+    // stable sort of the claims would leave them); the claims are moved once, into that order.
+    let mut order: Vec<(u32, Span, ClaimKind, u32)> = claims
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| (rank[c.doc as usize], c.span, c.kind(), i as u32))
+        .collect();
+    order.par_sort_unstable_by(|x, y| {
+        (x.0, x.1, x.2)
+            .cmp(&(y.0, y.1, y.2))
+            .then_with(|| claims[x.3 as usize].text.cmp(&claims[y.3 as usize].text))
+            .then(x.3.cmp(&y.3))
     });
+    // In place, cycle by cycle: no second array of claims. Position `k` takes the claim at
+    // `order[k]`; the claim it held moves along the cycle.
+    let mut claims = claims;
+    let mut done = vec![false; order.len()];
+    for start in 0..order.len() {
+        let mut pos = start;
+        while !done[pos] {
+            done[pos] = true;
+            let next = order[pos].3 as usize;
+            if next == start {
+                break;
+            }
+            claims.swap(pos, next);
+            pos = next;
+        }
+    }
+    drop(done);
     claims.dedup_by(|a, b| a.doc == b.doc && a.span == b.span && a.kind() == b.kind());
 
     timings.record("prepare", t);
@@ -401,6 +424,20 @@ struct Finding {
 /// A discrepancy before its strings are written: (primary claim, level, code) and the
 /// conflicts, the lead first.
 type Group<'p> = ((usize, Level, &'static str), Vec<Conflict<'p>>);
+
+/// The strings of a claim shown in the report, shared by every [`ClaimRef`] of it.
+#[derive(Clone)]
+struct ClaimStrings {
+    text: SharedStr,
+    context: SharedStr,
+    value: SharedStr,
+}
+
+/// [`ClaimStrings`] of the claims a report shows: `strings[slot[i]]` for claim `i`.
+struct ShownStrings {
+    slot: Vec<u32>,
+    strings: Vec<ClaimStrings>,
+}
 
 /// What [`Builder::plan`] decided.
 struct Plan<'p> {
@@ -734,30 +771,66 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn claim_ref(&self, i: usize) -> ClaimRef {
+    /// The strings of each claim the report shows: its text, its sentence and its value, written
+    /// once per claim however many findings show it, and the sentence once for the claims of one
+    /// sentence. Held for the shown claims only, with a slot per claim.
+    fn claim_strings(&self, shown: &[bool]) -> ShownStrings {
+        use rayon::prelude::*;
+        let mut slot = vec![u32::MAX; self.claims.len()];
+        let mut listed: Vec<usize> = Vec::new();
+        for (i, _) in shown.iter().enumerate().filter(|(_, s)| **s) {
+            slot[i] = listed.len() as u32;
+            listed.push(i);
+        }
+        let mut strings: Vec<ClaimStrings> = listed
+            .par_iter()
+            .with_min_len(256)
+            .map(|&i| {
+                let c = &self.claims[i];
+                let value = match &c.payload {
+                    Payload::Quantity(q) => {
+                        compare::describe_quantity(q, self.config.approx_tolerance)
+                    }
+                    Payload::Date(dr) => compare::describe_date(dr),
+                    Payload::Quote(q) => match &q.speaker {
+                        Some(s) => format!("quote of {s}"),
+                        None => "quote (speaker unknown)".to_string(),
+                    },
+                };
+                ClaimStrings {
+                    text: SharedStr::from(c.text.as_str()),
+                    context: SharedStr::from(self.sentence(c)),
+                    value: SharedStr::from(value),
+                }
+            })
+            .collect();
+        // Claims are sorted by document and offset: the claims of a sentence are neighbours.
+        for k in 1..listed.len() {
+            let (x, y) = (&self.claims[listed[k - 1]], &self.claims[listed[k]]);
+            if x.doc == y.doc && x.sentence == y.sentence {
+                strings[k].context = strings[k - 1].context.clone();
+            }
+        }
+        ShownStrings { slot, strings }
+    }
+
+    /// Claim `i` as the report shows it, from its [`Builder::claim_strings`].
+    fn claim_ref(&self, i: usize, strings: &ShownStrings) -> ClaimRef {
         let c = &self.claims[i];
         let d = c.doc as usize;
-        let doc = &self.docs[d];
-        let value = match &c.payload {
-            Payload::Quantity(q) => compare::describe_quantity(q, self.config.approx_tolerance),
-            Payload::Date(dr) => compare::describe_date(dr),
-            Payload::Quote(q) => match &q.speaker {
-                Some(s) => format!("quote of {s}"),
-                None => "quote (speaker unknown)".to_string(),
-            },
-        };
+        let ClaimStrings {
+            text,
+            context,
+            value,
+        } = strings.strings[strings.slot[i] as usize].clone();
         let [id, group, event] = &self.shared[d];
         ClaimRef {
             doc: id.clone(),
             start: c.span.start,
             end: c.span.end,
-            text: c.text.clone(),
+            text,
             sentence: [c.sentence.start, c.sentence.end],
-            context: doc
-                .text
-                .get(c.sentence.start..c.sentence.end)
-                .unwrap_or("")
-                .to_string(),
+            context,
             value,
             group: group.clone(),
             event: event.clone(),
@@ -905,6 +978,20 @@ impl<'a> Builder<'a> {
             groups,
         } = plan;
         let mut report = Report::default();
+        let mut shown = vec![false; self.claims.len()];
+        for p in &agree_pairs {
+            shown[p.a] = true;
+            shown[p.b] = true;
+        }
+        for ((primary, _, _), others) in &groups {
+            shown[*primary] = true;
+            for (o, _, _) in others {
+                shown[*o] = true;
+            }
+        }
+        let strings = self.claim_strings(&shown);
+        drop(shown);
+        let strings = &strings;
         // One discrepancy per group, built in parallel, in group order.
         let built: Vec<Discrepancy> = groups
             .into_par_iter()
@@ -980,8 +1067,8 @@ impl<'a> Builder<'a> {
                     }
                     (c.clamp(0.0, 1.0) * 100.0).round() / 100.0
                 };
-                let mut claims = vec![self.claim_ref(primary)];
-                claims.extend(others.iter().map(|(o, _, _)| self.claim_ref(*o)));
+                let mut claims = vec![self.claim_ref(primary, strings)];
+                claims.extend(others.iter().map(|(o, _, _)| self.claim_ref(*o, strings)));
                 let diff = match (&pc.payload, &fc.payload) {
                     (Payload::Quote(x), Payload::Quote(y)) => {
                         compare::word_diff(&x.text, &y.text).ops
@@ -1050,14 +1137,17 @@ impl<'a> Builder<'a> {
                     .map(|&i| self.claims[i].source_group)
                     .collect();
                 let docs: BTreeSet<u32> = members.iter().map(|&i| self.claims[i].doc).collect();
-                let claims: Vec<ClaimRef> = members.iter().map(|&i| self.claim_ref(i)).collect();
+                let claims: Vec<ClaimRef> = members
+                    .iter()
+                    .map(|&i| self.claim_ref(i, strings))
+                    .collect();
                 Agreement {
                     kind: c0.kind(),
                     level,
                     event: (level == Level::Event)
                         .then(|| self.labels.event[c0.doc as usize].clone()),
                     story: self.labels.story[c0.doc as usize].clone(),
-                    value: claims[0].value.clone(),
+                    value: claims[0].value.to_string(),
                     sources: groups.len(),
                     documents: docs.len(),
                     claims,
@@ -1121,7 +1211,7 @@ fn contains_word(text: &str, word: &str) -> bool {
 ///
 /// let c = |doc: &str, text: &str, start| ClaimRef {
 ///     doc: doc.into(), start, end: start + text.len(), text: text.into(), sentence: [0, 0],
-///     context: String::new(), value: String::new(), group: doc.into(), event: "e0".into(), published: None,
+///     context: "".into(), value: "".into(), group: doc.into(), event: "e0".into(), published: None,
 /// };
 /// let a = fingerprint("QTY001", &[c("x", "50,000 troops", 10), c("y", "5,000 troops", 99)]);
 /// let b = fingerprint("QTY001", &[c("y", "5,000  troops", 7), c("x", "50,000 troops", 0)]);

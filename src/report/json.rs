@@ -3,7 +3,9 @@
 //! The output is exactly `serde_json::to_writer_pretty` of the [`Report`] plus a newline, but
 //! the elements of the large arrays (documents, events, discrepancies, agreements) are
 //! serialized in parallel, a bounded batch at a time, while the previous batch is written: a
-//! report on 100k documents runs to 600 MB, which one core takes seconds to format.
+//! report on 100k documents runs to 600 MB, which one core takes seconds to format. Those
+//! elements are written by hand ([`Json`]) with serde_json's pretty layout and string escaping
+//! (tested against serde_json): serde's generic path spent most of the time on the strings.
 
 use std::io::{self, Write};
 
@@ -11,7 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter, Serializer};
 
-use super::Report;
+use super::{Agreement, ClaimRef, Discrepancy, DocEntry, EventEntry, Report};
 
 /// Renders the report as pretty-printed JSON with a final newline.
 pub fn render(report: &Report) -> String {
@@ -68,7 +70,7 @@ fn pretty_at<T: Serialize + ?Sized>(value: &T, depth: usize, buf: &mut Vec<u8>) 
 const TASK_BYTES: usize = 256 << 10;
 
 /// Writes a top-level field's array, two levels deep, as serde_json's pretty printer does.
-fn write_array<T: Serialize + Sync, W: Write>(items: &[T], out: &mut W) -> io::Result<()> {
+fn write_array<T: Json + Sync, W: Write>(items: &[T], out: &mut W) -> io::Result<()> {
     if items.is_empty() {
         return out.write_all(b"[]");
     }
@@ -106,7 +108,7 @@ fn write_array<T: Serialize + Sync, W: Write>(items: &[T], out: &mut W) -> io::R
 
 /// The elements of `batch`, each preceded by the separator of serde_json's pretty printer, in
 /// one buffer per `per_task` elements.
-fn serialize_batch<T: Serialize + Sync>(
+fn serialize_batch<T: Json + Sync>(
     batch: &[T],
     first: bool,
     per_task: usize,
@@ -127,11 +129,317 @@ fn serialize_batch<T: Serialize + Sync>(
                     b",\n    "
                 };
                 buf.extend_from_slice(sep);
-                pretty_at(item, 2, &mut buf)?;
+                item.write_json(2, &mut buf);
             }
             Ok(buf)
         })
         .collect()
+}
+
+/// A value written as serde_json's pretty printer writes its `Serialize` form, `depth` levels
+/// deep (see [`pretty_at`]), without serde's generic machinery.
+trait Json {
+    fn write_json(&self, depth: usize, buf: &mut Vec<u8>);
+}
+
+/// Writes the fields of an object, one per line, as serde_json's pretty printer does.
+struct Object<'b> {
+    buf: &'b mut Vec<u8>,
+    depth: usize,
+    first: bool,
+}
+
+impl<'b> Object<'b> {
+    fn begin(buf: &'b mut Vec<u8>, depth: usize) -> Object<'b> {
+        buf.push(b'{');
+        Object {
+            buf,
+            depth,
+            first: true,
+        }
+    }
+
+    /// Starts a field and returns the buffer to write its value into.
+    fn key(&mut self, key: &str) -> &mut Vec<u8> {
+        self.buf
+            .extend_from_slice(if self.first { b"\n" } else { b",\n" });
+        self.first = false;
+        indent(self.buf, self.depth + 1);
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"\": ");
+        self.buf
+    }
+
+    fn str(&mut self, key: &str, value: &str) {
+        escape_str(value, self.key(key));
+    }
+
+    fn opt_str(&mut self, key: &str, value: Option<&str>) {
+        match value {
+            Some(v) => self.str(key, v),
+            None => self.key(key).extend_from_slice(b"null"),
+        }
+    }
+
+    fn usize(&mut self, key: &str, value: usize) {
+        write_usize(value, self.key(key));
+    }
+
+    fn f64(&mut self, key: &str, value: f64) {
+        let buf = self.key(key);
+        serde_json::to_writer(buf, &value).expect("writing to memory does not fail");
+    }
+
+    /// A field whose value is an array, each element written by `write` one level deeper.
+    fn array<T>(&mut self, key: &str, items: &[T], write: impl Fn(&T, usize, &mut Vec<u8>)) {
+        let depth = self.depth + 1;
+        let buf = self.key(key);
+        write_list(items, depth, buf, write);
+    }
+
+    fn end(self) {
+        if !self.first {
+            self.buf.push(b'\n');
+            indent(self.buf, self.depth);
+        }
+        self.buf.push(b'}');
+    }
+}
+
+/// An array `depth` levels deep, each element written by `write` one level deeper.
+fn write_list<T>(
+    items: &[T],
+    depth: usize,
+    buf: &mut Vec<u8>,
+    write: impl Fn(&T, usize, &mut Vec<u8>),
+) {
+    buf.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        buf.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        indent(buf, depth + 1);
+        write(item, depth + 1, buf);
+    }
+    if !items.is_empty() {
+        buf.push(b'\n');
+        indent(buf, depth);
+    }
+    buf.push(b']');
+}
+
+fn indent(buf: &mut Vec<u8>, depth: usize) {
+    for _ in 0..depth {
+        buf.extend_from_slice(b"  ");
+    }
+}
+
+fn write_usize(mut n: usize, buf: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[i..]);
+}
+
+/// True when some byte of `w` is a control character, `"` or `\`: a byte serde_json escapes.
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Some byte below 0x20; some byte equal to `"`; some byte equal to `\` (exact "any" tests).
+    let control = w.wrapping_sub(ONES * 0x20) & !w;
+    let q = w ^ (ONES * u64::from(b'"'));
+    let b = w ^ (ONES * u64::from(b'\\'));
+    (control | (q.wrapping_sub(ONES) & !q) | (b.wrapping_sub(ONES) & !b)) & HIGH != 0
+}
+
+/// Writes `s` as a JSON string, escaped as serde_json escapes it: `"`, `\`, and the control
+/// characters (`\b`, `\t`, `\n`, `\f`, `\r` by name, the others as `\u00XX`); nothing else.
+fn escape_str(s: &str, buf: &mut Vec<u8>) {
+    let bytes = s.as_bytes();
+    buf.reserve(bytes.len() + 2);
+    buf.push(b'"');
+    // Words of eight bytes without anything to escape are copied as they are.
+    let mut clean = 0;
+    while clean + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[clean..clean + 8].try_into().expect("8 bytes"));
+        if needs_escape(word) {
+            break;
+        }
+        clean += 8;
+    }
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate().skip(clean) {
+        let escaped: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\t' => b"\\t",
+            b'\r' => b"\\r",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..=0x1f => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                buf.extend_from_slice(&bytes[start..i]);
+                buf.extend_from_slice(b"\\u00");
+                buf.push(HEX[usize::from(b >> 4)]);
+                buf.push(HEX[usize::from(b & 0xf)]);
+                start = i + 1;
+                continue;
+            }
+            _ => continue,
+        };
+        buf.extend_from_slice(&bytes[start..i]);
+        buf.extend_from_slice(escaped);
+        start = i + 1;
+    }
+    buf.extend_from_slice(&bytes[start..]);
+    buf.push(b'"');
+}
+
+impl Json for DocEntry {
+    fn write_json(&self, depth: usize, buf: &mut Vec<u8>) {
+        let DocEntry {
+            id,
+            title,
+            source,
+            published,
+            group,
+            event,
+            story,
+        } = self;
+        let mut o = Object::begin(buf, depth);
+        o.str("id", id);
+        o.opt_str("title", title.as_deref());
+        o.opt_str("source", source.as_deref());
+        o.opt_str("published", published.as_deref());
+        o.str("group", group);
+        o.str("event", event);
+        o.str("story", story);
+        o.end();
+    }
+}
+
+impl Json for EventEntry {
+    fn write_json(&self, depth: usize, buf: &mut Vec<u8>) {
+        let EventEntry {
+            id,
+            story,
+            documents,
+        } = self;
+        let mut o = Object::begin(buf, depth);
+        o.str("id", id);
+        o.str("story", story);
+        o.array("documents", documents, |s, _, buf| escape_str(s, buf));
+        o.end();
+    }
+}
+
+impl Json for ClaimRef {
+    fn write_json(&self, depth: usize, buf: &mut Vec<u8>) {
+        let ClaimRef {
+            doc,
+            start,
+            end,
+            text,
+            sentence,
+            context,
+            value,
+            group,
+            event,
+            published,
+        } = self;
+        let mut o = Object::begin(buf, depth);
+        o.str("doc", doc);
+        o.usize("start", *start);
+        o.usize("end", *end);
+        o.str("text", text);
+        o.array("sentence", sentence, |n, _, buf| write_usize(*n, buf));
+        o.str("context", context);
+        o.str("value", value);
+        o.str("group", group);
+        o.str("event", event);
+        o.opt_str("published", published.as_deref());
+        o.end();
+    }
+}
+
+fn write_claims(claims: &ClaimRef, depth: usize, buf: &mut Vec<u8>) {
+    claims.write_json(depth, buf);
+}
+
+impl Json for Discrepancy {
+    fn write_json(&self, depth: usize, buf: &mut Vec<u8>) {
+        let Discrepancy {
+            code,
+            kind,
+            severity,
+            confidence,
+            message,
+            level,
+            event,
+            story,
+            claims,
+            diff,
+            alignment,
+            fingerprint,
+        } = self;
+        let mut o = Object::begin(buf, depth);
+        o.str("code", code);
+        o.str("kind", kind.as_str());
+        o.str("severity", severity.as_str());
+        o.f64("confidence", *confidence);
+        o.str("message", message);
+        o.str("level", level.as_str());
+        o.opt_str("event", event.as_deref());
+        o.str("story", story);
+        o.array("claims", claims, write_claims);
+        o.array("diff", diff, |op, depth, buf| {
+            let mut o = Object::begin(buf, depth);
+            o.str("op", op.op);
+            o.str("text", &op.text);
+            o.end();
+        });
+        let depth = o.depth + 1;
+        let mut a = Object::begin(o.key("alignment"), depth);
+        a.f64("score", alignment.score);
+        a.array("reasons", &alignment.reasons, |s, _, buf| {
+            escape_str(s, buf)
+        });
+        a.end();
+        o.str("fingerprint", fingerprint);
+        o.end();
+    }
+}
+
+impl Json for Agreement {
+    fn write_json(&self, depth: usize, buf: &mut Vec<u8>) {
+        let Agreement {
+            kind,
+            level,
+            event,
+            story,
+            value,
+            sources,
+            documents,
+            claims,
+        } = self;
+        let mut o = Object::begin(buf, depth);
+        o.str("kind", kind.as_str());
+        o.str("level", level.as_str());
+        o.opt_str("event", event.as_deref());
+        o.str("story", story);
+        o.str("value", value);
+        o.usize("sources", *sources);
+        o.usize("documents", *documents);
+        o.array("claims", claims, write_claims);
+        o.end();
+    }
 }
 
 #[cfg(test)]
@@ -194,10 +502,10 @@ mod tests {
                 doc: doc.into(),
                 start,
                 end: start + t.len(),
-                text: t.clone(),
+                text: t.as_str().into(),
                 sentence: [0, start],
-                context: t.clone(),
-                value: t,
+                context: t.as_str().into(),
+                value: t.into(),
                 group: "g".into(),
                 event: "e".into(),
                 published: published.map(Into::into),
@@ -253,6 +561,35 @@ mod tests {
         #[test]
         fn prop_same_bytes_as_serde_json(r in report()) {
             prop_assert_eq!(super::render(&r), reference(&r));
+        }
+
+        #[test]
+        fn prop_escape_as_serde_json(s in any::<String>(), t in "[\u{0}-\u{7f}é€😀]{0,40}") {
+            for s in [&s, &t] {
+                let mut buf = Vec::new();
+                super::escape_str(s, &mut buf);
+                prop_assert_eq!(String::from_utf8(buf).unwrap(), serde_json::to_string(s).unwrap());
+            }
+        }
+    }
+
+    #[test]
+    fn escape_every_byte_position() {
+        // Each escaped character at each position of a 20-byte string (inside and after the
+        // eight-byte words checked at once), and the bytes around the tested ranges.
+        for c in [
+            '\u{0}', '\u{1f}', '\u{20}', '"', '\\', '\n', '\u{7f}', '!', '#', '[', ']', 'é',
+        ] {
+            for at in 0..20 {
+                let mut s: String = "abcdefghijklmnopqrstu".chars().take(20).collect();
+                s.insert(at, c);
+                let mut buf = Vec::new();
+                super::escape_str(&s, &mut buf);
+                assert_eq!(
+                    String::from_utf8(buf).unwrap(),
+                    serde_json::to_string(&s).unwrap()
+                );
+            }
         }
     }
 }

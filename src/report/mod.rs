@@ -203,8 +203,9 @@ impl Serialize for SharedStr {
     }
 }
 
-/// A claim as shown in a report. The strings of its document (id, labels, date) are
-/// [`SharedStr`]s: the claims of one document share them.
+/// A claim as shown in a report. Its strings are [`SharedStr`]s: the claims of one document
+/// share its id, labels and date, the claims of one sentence share its text, and a claim shown
+/// in several findings shares its text and value with every copy of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimRef {
     /// Document id.
@@ -214,13 +215,13 @@ pub struct ClaimRef {
     /// One past its last byte.
     pub end: usize,
     /// The claim as written.
-    pub text: String,
+    pub text: SharedStr,
     /// The sentence around it, as `[start, end]` byte offsets.
     pub sentence: [usize; 2],
-    /// The sentence text.
-    pub context: String,
+    /// The sentence text (one allocation for the claims of one sentence).
+    pub context: SharedStr,
     /// What the claim states, normalized ("≈50,000 soldiers (45,000–55,000)").
-    pub value: String,
+    pub value: SharedStr,
     /// Near-duplicate group of the document.
     pub group: SharedStr,
     /// Event of the document.
