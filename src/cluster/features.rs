@@ -831,6 +831,11 @@ impl Matrix {
         self.at(self.pos_of[d] as usize)
     }
 
+    /// Number of features (dense indices are below it).
+    pub fn features(&self) -> usize {
+        self.vocab.len()
+    }
+
     /// The dense index of a feature id, if it occurs in two or more documents.
     pub fn index_of(&self, id: u64) -> Option<u32> {
         self.vocab.binary_search(&id).ok().map(|i| i as u32)
