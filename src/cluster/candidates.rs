@@ -53,8 +53,12 @@ pub(crate) type Pair = (u32, u32, f32);
 /// index.
 fn top_features(v: Row<'_>, k: usize) -> Vec<(u32, f32)> {
     let mut f: Vec<(u32, f32)> = v.iter().collect();
-    f.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    f.truncate(k);
+    // Indices are distinct, so the order is total and the `k` first are one set however found.
+    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if f.len() > k {
+        f.select_nth_unstable_by(k, order);
+        f.truncate(k);
+    }
     f.sort_unstable_by_key(|&(id, _)| id);
     f
 }
