@@ -460,6 +460,16 @@ mod tests {
     use crate::Document;
     use crate::cluster::features::{Vectors, Weights};
 
+    /// The clusterer's default weights.
+    fn default_weights() -> Weights {
+        Weights {
+            title: 2.0,
+            entity: 1.5,
+            number: 3.0,
+            date: 4.0,
+        }
+    }
+
     #[test]
     fn hashed_and_dense_cosines_are_the_merged_cosine_to_the_bit() {
         let docs = [
@@ -482,12 +492,7 @@ mod tests {
             Document::new("e", "the and of"),
         ];
         let refs: Vec<&Document> = docs.iter().collect();
-        let w = Weights {
-            title: 2.0,
-            entity: 1.5,
-            number: 3.0,
-            date: 4.0,
-        };
+        let w = default_weights();
         let m = Vectors::build(&refs, &w, &[3, 1, 4, 0, 2]).matrix;
         let mut rows: Vec<Row<'_>> = (0..docs.len()).map(|d| m.row(d)).collect();
         rows.push(Row::default());
@@ -531,12 +536,7 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Document> = docs.iter().collect();
-        let w = Weights {
-            title: 2.0,
-            entity: 1.5,
-            number: 3.0,
-            date: 4.0,
-        };
+        let w = default_weights();
         let order: Vec<u32> = (0..docs.len() as u32).rev().collect();
         let m = Vectors::build(&refs, &w, &order).matrix;
         let mut dense = DenseRow::default();
