@@ -53,10 +53,89 @@ pub(crate) type Pair = (u32, u32, f32);
 /// index.
 fn top_features(v: Row<'_>, k: usize) -> Vec<(u32, f32)> {
     let mut f: Vec<(u32, f32)> = v.iter().collect();
-    f.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    f.truncate(k);
+    // Indices are distinct, so the order is total and the `k` first are one set however found.
+    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if f.len() > k {
+        f.select_nth_unstable_by(k, order);
+        f.truncate(k);
+    }
     f.sort_unstable_by_key(|&(id, _)| id);
     f
+}
+
+/// Vocabularies up to this many features are verified with a [`DenseRow`] (4 bytes per
+/// feature and thread, at most 4 MiB); larger ones with a [`DotTable`], whose table stays in
+/// the first-level cache however large the vocabulary.
+const DENSE_VOCABULARY: usize = 1 << 20;
+
+/// One document's weights scattered over the whole vocabulary (zero elsewhere), for its cosines
+/// with the many candidates of the verification step: each feature of a candidate costs one
+/// indexed load and one multiply-add, with no comparison and no branch.
+///
+/// Every weight is positive or zero (positive boosts, IDF at least 1), so a feature the document
+/// lacks adds `0 * w = +0.0` to a sum that is never `-0.0`, which leaves it unchanged: the
+/// products of the shared features are added in ascending feature order as [`Row::cosine`] adds
+/// them, and the cosine is the same to the bit.
+#[derive(Debug, Default)]
+struct DenseRow {
+    weights: Vec<f32>,
+    /// The features set by the last [`DenseRow::load`], cleared by the next.
+    loaded: Vec<u32>,
+}
+
+impl DenseRow {
+    /// Scatters `v`'s features over a vocabulary of `features`.
+    fn load(&mut self, v: Row<'_>, features: usize) {
+        if self.weights.len() != features {
+            self.weights = vec![0.0; features];
+            self.loaded.clear();
+        }
+        for &f in &self.loaded {
+            self.weights[f as usize] = 0.0;
+        }
+        self.loaded.clear();
+        for (f, w) in v.iter() {
+            self.weights[f as usize] = w;
+            self.loaded.push(f);
+        }
+    }
+
+    /// `loaded.cosine(other)` for the row `loaded` last given to [`DenseRow::load`].
+    fn cosine(&self, other: Row<'_>) -> f32 {
+        let mut dot = 0.0f32;
+        for (f, w) in other.iter() {
+            dot += self.weights[f as usize] * w;
+        }
+        dot.min(1.0)
+    }
+}
+
+/// The document whose candidates are verified, in the form suited to the vocabulary's size.
+#[derive(Debug, Default)]
+struct Query {
+    dense: DenseRow,
+    table: DotTable,
+    /// Whether the last load went to `dense`.
+    is_dense: bool,
+}
+
+impl Query {
+    fn load(&mut self, v: Row<'_>, features: usize) {
+        self.is_dense = features <= DENSE_VOCABULARY;
+        if self.is_dense {
+            self.dense.load(v, features);
+        } else {
+            self.table.load(v);
+        }
+    }
+
+    fn cosine(&self, other: Row<'_>) -> f32 {
+        if self.is_dense {
+            self.dense.cosine(other)
+        } else {
+            self.table.cosine(other)
+        }
+    }
 }
 
 /// One document's features in an open-addressing hash table, for its cosines with the many
@@ -131,14 +210,14 @@ pub(crate) fn days_apart(a: Option<i32>, b: Option<i32>) -> Option<i32> {
 }
 
 /// The working memory of one search job: a score per rank (all zero between documents), the
-/// ranks it holds scores for, the candidate list and the hash table of the verification.
+/// ranks it holds scores for, the candidate list and the document's row for the verification.
 struct Scratch {
     acc: Vec<f32>,
     touched: Vec<u32>,
     cands: Vec<(u32, f32)>,
     /// The document's own entries, strongest first.
     mine: Vec<u32>,
-    table: DotTable,
+    query: Query,
 }
 
 /// Scratch memory lent to a rayon job and given back when the job ends, so that the corpus-
@@ -157,7 +236,7 @@ impl<'p> Lease<'p> {
             touched: Vec::new(),
             cands: Vec::new(),
             mine: Vec::new(),
-            table: DotTable::default(),
+            query: Query::default(),
         });
         Lease {
             pool,
@@ -281,7 +360,7 @@ pub(crate) fn candidate_pairs(
                     touched,
                     cands,
                     mine,
-                    table,
+                    query,
                 } = lease.scratch.as_mut().expect("leased");
                 // Later ranks are later dates: past the window, the rest of a list is too.
                 let end_r = ends[r];
@@ -358,9 +437,9 @@ pub(crate) fn candidate_pairs(
                     lines ^= rows.at(s as usize).touch();
                 }
                 std::hint::black_box(lines);
-                table.load(rows.at(r));
+                query.load(rows.at(r), rows.features());
                 for &(s, _) in cands.iter() {
-                    let sim = table.cosine(rows.at(s as usize));
+                    let sim = query.cosine(rows.at(s as usize));
                     if sim >= p.min_sim {
                         let j = by_date[s as usize];
                         out.push((i.min(j), i.max(j), sim));
@@ -381,8 +460,18 @@ mod tests {
     use crate::Document;
     use crate::cluster::features::{Vectors, Weights};
 
+    /// The clusterer's default weights.
+    fn default_weights() -> Weights {
+        Weights {
+            title: 2.0,
+            entity: 1.5,
+            number: 3.0,
+            date: 4.0,
+        }
+    }
+
     #[test]
-    fn hashed_cosine_is_the_merged_cosine_to_the_bit() {
+    fn hashed_and_dense_cosines_are_the_merged_cosine_to_the_bit() {
         let docs = [
             Document::new(
                 "a",
@@ -403,27 +492,61 @@ mod tests {
             Document::new("e", "the and of"),
         ];
         let refs: Vec<&Document> = docs.iter().collect();
-        let w = Weights {
-            title: 2.0,
-            entity: 1.5,
-            number: 3.0,
-            date: 4.0,
-        };
+        let w = default_weights();
         let m = Vectors::build(&refs, &w, &[3, 1, 4, 0, 2]).matrix;
         let mut rows: Vec<Row<'_>> = (0..docs.len()).map(|d| m.row(d)).collect();
         rows.push(Row::default());
         let mut table = DotTable::default();
+        let mut dense = DenseRow::default();
         let mut shared = 0;
         for &a in &rows {
             table.load(a);
+            dense.load(a, m.features());
             for &b in &rows {
                 let want = a.cosine(b);
                 assert_eq!(table.cosine(b).to_bits(), want.to_bits());
+                assert_eq!(dense.cosine(b).to_bits(), want.to_bits());
                 shared += usize::from(want > 0.0);
             }
         }
         // Not only zeros: the documents share features.
         assert!(shared > rows.len(), "{shared}");
+    }
+
+    #[test]
+    fn dense_cosines_of_random_texts_are_the_merged_cosines_to_the_bit() {
+        // Texts over a small vocabulary share many features, with many different weights.
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        let docs: Vec<Document> = (0..60)
+            .map(|d| {
+                let words: Vec<String> = (0..20 + next(80))
+                    .map(|_| match next(10) {
+                        0 => format!("{}", next(40)),
+                        1 => format!("Name{}", next(30)),
+                        _ => format!("word{}", next(120)),
+                    })
+                    .collect();
+                Document::new(format!("d{d}"), words.join(" "))
+            })
+            .collect();
+        let refs: Vec<&Document> = docs.iter().collect();
+        let w = default_weights();
+        let order: Vec<u32> = (0..docs.len() as u32).rev().collect();
+        let m = Vectors::build(&refs, &w, &order).matrix;
+        let mut dense = DenseRow::default();
+        for a in 0..docs.len() {
+            dense.load(m.row(a), m.features());
+            for b in 0..docs.len() {
+                let want = m.row(a).cosine(m.row(b));
+                assert_eq!(dense.cosine(m.row(b)).to_bits(), want.to_bits(), "{a} {b}");
+            }
+        }
     }
 
     #[test]

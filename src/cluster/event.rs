@@ -660,25 +660,32 @@ fn link_component(
 /// the same to the bit.
 fn pair_dots(rows: &Matrix, comp: &[usize]) -> Vec<f32> {
     let k = comp.len();
-    let mut postings: Vec<(u32, u32, f32)> = comp
+    // Feature in the high 32 bits of the key, document in the low: one integer comparison per
+    // step of the sort (the keys are distinct).
+    let mut postings: Vec<(u64, f32)> = comp
         .iter()
         .enumerate()
-        .flat_map(|(x, &d)| rows.row(d).iter().map(move |(f, w)| (f, x as u32, w)))
+        .flat_map(|(x, &d)| {
+            rows.row(d)
+                .iter()
+                .map(move |(f, w)| ((u64::from(f) << 32) | x as u64, w))
+        })
         .collect();
-    postings.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    postings.sort_unstable_by_key(|p| p.0);
     let mut dots = vec![0f32; k * k];
     let mut i = 0;
     while i < postings.len() {
-        let f = postings[i].0;
+        let f = postings[i].0 >> 32;
         let mut j = i + 1;
-        while j < postings.len() && postings[j].0 == f {
+        while j < postings.len() && postings[j].0 >> 32 == f {
             j += 1;
         }
         let run = &postings[i..j];
-        for (a, &(_, x, wx)) in run.iter().enumerate() {
-            let row = &mut dots[x as usize * k..(x as usize + 1) * k];
-            for &(_, y, wy) in &run[a + 1..] {
-                row[y as usize] += wx * wy;
+        for (a, &(kx, wx)) in run.iter().enumerate() {
+            let x = kx as u32 as usize;
+            let row = &mut dots[x * k..(x + 1) * k];
+            for &(ky, wy) in &run[a + 1..] {
+                row[ky as u32 as usize] += wx * wy;
             }
         }
         i = j;

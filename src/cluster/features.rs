@@ -367,15 +367,45 @@ const MONTHS: &[(&str, u8)] = &[
     ("december", 12),
 ];
 
+/// Stop words are lowercase ASCII of 1 to 12 bytes: the words of one length and first letter
+/// are a handful, compared directly (a `HashSet<&str>` hashed every token with SipHash, a
+/// fifth of the feature scan).
+const STOP_MAX_LEN: usize = 12;
+
+fn stop_bucket(word: &[u8]) -> Option<usize> {
+    let first = *word.first()?;
+    (word.len() <= STOP_MAX_LEN && first.is_ascii_lowercase())
+        .then(|| (word.len() - 1) * 26 + usize::from(first - b'a'))
+}
+
 fn is_stop_word(word: &str) -> bool {
     use std::sync::OnceLock;
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
-        .contains(word)
+    static BUCKETS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let buckets = BUCKETS.get_or_init(|| {
+        let mut b: Vec<Vec<&'static str>> = vec![Vec::new(); STOP_MAX_LEN * 26];
+        for &w in STOP_WORDS {
+            let slot = stop_bucket(w.as_bytes()).expect("stop words are short lowercase ASCII");
+            if !b[slot].contains(&w) {
+                b[slot].push(w);
+            }
+        }
+        b
+    });
+    stop_bucket(word.as_bytes()).is_some_and(|slot| buckets[slot].contains(&word))
 }
 
 fn month(word: &str) -> Option<u8> {
+    // Month names are 3 to 9 letters long: most words are rejected by their length.
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
     MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
+}
+
+/// True when `word` has fewer than two characters (a character is at most 4 bytes, so only
+/// short words are counted).
+fn shorter_than_two_chars(word: &str) -> bool {
+    word.len() < 2 || (word.len() < 8 && word.chars().nth(1).is_none())
 }
 
 fn day_number(word: &str) -> Option<u8> {
@@ -503,7 +533,7 @@ fn features_of(text: &str, weight: f32, mut f: impl FnMut(FeatureKind, &str, f32
                 f(FeatureKind::Date, &date, weight);
             }
         }
-        if w.chars().count() < 2 || is_stop_word(w) {
+        if shorter_than_two_chars(w) || is_stop_word(w) {
             continue;
         }
         let folded = fold_word(w, t.possessive);
@@ -831,6 +861,11 @@ impl Matrix {
         self.at(self.pos_of[d] as usize)
     }
 
+    /// Number of features (dense indices are below it).
+    pub fn features(&self) -> usize {
+        self.vocab.len()
+    }
+
     /// The dense index of a feature id, if it occurs in two or more documents.
     pub fn index_of(&self, id: u64) -> Option<u32> {
         self.vocab.binary_search(&id).ok().map(|i| i as u32)
@@ -954,6 +989,33 @@ mod tests {
             .into_iter()
             .map(|(f, _)| f.to_string())
             .collect()
+    }
+
+    #[test]
+    fn stop_words_months_and_short_words() {
+        for &w in STOP_WORDS {
+            assert!(is_stop_word(w), "{w}");
+        }
+        for w in [
+            "", "putin", "saidx", "x", "sai", "ukraine", "the1", "é", "Said", "nation",
+        ] {
+            assert!(!is_stop_word(w), "{w}");
+        }
+        for &(m, n) in MONTHS {
+            assert_eq!(month(m), Some(n));
+        }
+        assert_eq!(month("ma"), None);
+        assert_eq!(month("septembers"), None);
+        for (w, short) in [
+            ("", true),
+            ("a", true),
+            ("é", true),
+            ("ab", false),
+            ("éé", false),
+        ] {
+            assert_eq!(shorter_than_two_chars(w), short, "{w}");
+            assert_eq!(w.chars().count() < 2, short, "{w}");
+        }
     }
 
     #[test]
