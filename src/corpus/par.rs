@@ -1,20 +1,21 @@
 //! Parallel ingest: one thread cuts raw records, rayon workers parse them, ids are checked in
 //! input order.
 //!
-//! The reader thread only finds record boundaries (a `memchr` for `\n` over large buffered
-//! reads) and copies the record bytes into a batch buffer. UTF-8 validation, JSON parsing and
+//! The reader thread only finds record boundaries (a `memchr` for `\n` over large reads straight
+//! into a batch buffer, reused once the batch is parsed). UTF-8 validation, JSON parsing and
 //! whatever the caller does with each document run on the rayon pool. Duplicate ids are then
 //! checked on the calling thread in input order, so errors and skips are exactly those of
 //! [`Corpus::reader`]: the first bad record in input order wins, naming its file and line.
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::Read;
 use std::sync::{OnceLock, mpsc};
 
 use rayon::prelude::*;
 
-use super::{Corpus, Document, Format, Meta, Origin, Skipped, drain_line, parse, read_limited};
+use super::{Corpus, Document, Format, Meta, Origin, Skipped, parse, read_limited};
 use crate::error::{Error, ErrorKind, Location, Problem, Result};
 
 /// One item of a raw batch, in input order.
@@ -27,34 +28,99 @@ enum Item {
     Fatal(Error),
 }
 
-/// Records cut by the reader thread: their bytes, one after the other, and where each one is.
+/// Records cut by the reader thread: the bytes read, and where each record is in them.
 struct RawBatch {
+    /// Bytes as read from the files (line terminators and blank lines included); its whole
+    /// length is initialized, so that a buffer given back can be read into again without
+    /// clearing it.
     data: Vec<u8>,
     items: Vec<Item>,
 }
 
+/// Bytes read at least per `read` call (and kept free at the end of a buffer).
+const READ_AHEAD: usize = 64 << 10;
+
+/// The JSON Lines file being read.
+struct OpenFile {
+    source: u32,
+    file: File,
+    /// Lines cut so far.
+    line: u64,
+    /// The file offset of the first byte not cut yet.
+    offset: u64,
+    /// The end of the file was reached.
+    eof: bool,
+}
+
+/// A batch being cut: `data[..pos]` is cut into `items`, `data[pos..filled]` is read ahead.
+struct Cut {
+    data: Vec<u8>,
+    filled: usize,
+    pos: usize,
+    /// Bytes of the records cut, counted against the batch size.
+    bytes: usize,
+    items: Vec<Item>,
+}
+
+impl Cut {
+    /// Makes `extra` bytes free after `filled`.
+    fn reserve(&mut self, extra: usize) {
+        let need = self.filled + extra;
+        if self.data.len() < need {
+            self.data.resize(need.max(self.data.len() * 2), 0);
+        }
+    }
+}
+
 /// Cuts the corpus into raw batches. Same record boundaries, line numbers, offsets and
-/// reader-level problems as [`super::Reader`].
+/// reader-level problems as [`super::Reader`]. JSON Lines files are read in large blocks
+/// straight into the batch buffer and cut there (no copy per line); the bytes read past the end
+/// of a batch start the next one.
 struct RawReader<'c> {
     corpus: &'c Corpus,
     next_source: usize,
-    /// The JSON Lines file being read: source index, reader, last line number, offset.
-    current: Option<(u32, BufReader<File>, u64, u64)>,
+    current: Option<OpenFile>,
+    /// Bytes of the current file read past the end of the last batch.
+    carry: Vec<u8>,
+    /// Buffers of parsed batches, given back to be filled again.
+    spare: mpsc::Receiver<Vec<u8>>,
     done: bool,
 }
 
 impl RawReader<'_> {
     fn next_batch(&mut self, batch_bytes: usize) -> Option<RawBatch> {
-        if self.done {
-            return None;
+        loop {
+            if self.done {
+                return None;
+            }
+            let batch = self.cut(batch_bytes);
+            if !batch.items.is_empty() {
+                return Some(batch);
+            }
         }
-        let mut batch = RawBatch {
-            data: Vec::with_capacity(batch_bytes + (64 << 10)),
+    }
+
+    /// Cuts the next batch (which may be empty, of blank lines).
+    fn cut(&mut self, batch_bytes: usize) -> RawBatch {
+        let mut data = self.spare.try_recv().unwrap_or_default();
+        let size = batch_bytes.min(32 << 20) + READ_AHEAD;
+        if data.len() < size.max(self.carry.len() + READ_AHEAD) {
+            data.resize(size.max(self.carry.len() + READ_AHEAD), 0);
+        }
+        data[..self.carry.len()].copy_from_slice(&self.carry);
+        let mut cut = Cut {
+            data,
+            filled: self.carry.len(),
+            pos: 0,
+            bytes: 0,
             items: Vec::new(),
         };
-        while batch.data.len() < batch_bytes && !self.done {
+        self.carry.clear();
+        while cut.bytes < batch_bytes && !self.done {
             if self.current.is_some() {
-                self.next_line(&mut batch);
+                if !self.next_line(&mut cut, batch_bytes) {
+                    break;
+                }
                 continue;
             }
             let ix = self.next_source;
@@ -65,100 +131,177 @@ impl RawReader<'_> {
             self.next_source += 1;
             let source = &self.corpus.sources[ix];
             match source.format {
-                Format::Text => self.text_file(ix as u32, &mut batch),
+                Format::Text => self.text_file(ix as u32, &mut cut),
                 Format::JsonLines => match File::open(&source.path) {
                     Ok(file) => {
-                        self.current =
-                            Some((ix as u32, BufReader::with_capacity(1 << 20, file), 0, 0));
+                        self.current = Some(OpenFile {
+                            source: ix as u32,
+                            file,
+                            line: 0,
+                            offset: 0,
+                            eof: false,
+                        });
                     }
-                    Err(e) => batch.items.push(Item::Bad(
+                    Err(e) => cut.items.push(Item::Bad(
                         Location::file(source.display.clone()),
                         Problem::Unreadable(e.to_string()),
                     )),
                 },
             }
         }
-        if batch.items.is_empty() {
-            None
-        } else {
-            Some(batch)
+        self.carry.extend_from_slice(&cut.data[cut.pos..cut.filled]);
+        RawBatch {
+            data: cut.data,
+            items: cut.items,
         }
     }
 
-    /// Cuts the next line of the current JSON Lines file into the batch.
-    fn next_line(&mut self, batch: &mut RawBatch) {
-        let Some((source_ix, reader, line_no, offset)) = self.current.as_mut() else {
-            return;
-        };
-        let source_ix = *source_ix;
+    /// Cuts the next line of the current JSON Lines file into the batch, reading more of the
+    /// file as needed. False when the batch must end first, to make room for the line.
+    fn next_line(&mut self, cut: &mut Cut, batch_bytes: usize) -> bool {
         let limit = self.corpus.options.max_record_bytes;
-        let source = &self.corpus.sources[source_ix as usize];
-        let start = batch.data.len();
-        let read = (&mut *reader)
-            .take(limit.saturating_add(2))
-            .read_until(b'\n', &mut batch.data);
-        *line_no += 1;
-        let line = *line_no;
-        let record_offset = *offset;
-        let at = || Location::line(source.display.clone(), line);
-        match read {
-            Err(e) => {
-                batch.data.truncate(start);
-                batch.items.push(Item::Fatal(Error::from(ErrorKind::Io {
-                    at: at(),
-                    source: e,
-                })));
-                self.current = None;
-                self.done = true;
-                return;
+        loop {
+            let Some(open) = self.current.as_mut() else {
+                return true;
+            };
+            let rest = &cut.data[cut.pos..cut.filled];
+            if let Some(i) = memchr::memchr(b'\n', rest) {
+                self.line(cut, i + 1, true);
+                return true;
             }
-            Ok(0) => {
-                self.current = None;
-                return;
+            if rest.len() as u64 > limit.saturating_add(2) {
+                self.too_large(cut);
+                return true;
             }
-            Ok(n) => *offset += n as u64,
+            if open.eof {
+                if rest.is_empty() {
+                    self.current = None;
+                } else {
+                    self.line(cut, rest.len(), false);
+                }
+                return true;
+            }
+            if cut.data.len() - cut.filled < READ_AHEAD / 4 {
+                if cut.pos > 0 {
+                    return false; // the partial line starts the next batch
+                }
+                cut.reserve(READ_AHEAD);
+            }
+            let want = batch_bytes.saturating_sub(cut.filled).max(READ_AHEAD);
+            let end = cut.data.len().min(cut.filled.saturating_add(want));
+            match open.file.read(&mut cut.data[cut.filled..end]) {
+                Ok(0) => open.eof = true,
+                Ok(n) => cut.filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    let source = &self.corpus.sources[open.source as usize];
+                    cut.items.push(Item::Fatal(Error::from(ErrorKind::Io {
+                        at: Location::line(source.display.clone(), open.line + 1),
+                        source: e,
+                    })));
+                    self.current = None;
+                    self.done = true;
+                    return true;
+                }
+            }
         }
-        let got = batch.data.len() - start;
-        if batch.data.last() != Some(&b'\n') && got as u64 > limit {
-            // Too long: drain the rest of the line so the next record starts clean.
-            batch.data.truncate(start);
-            let size = got as u64 + drain_line(reader);
-            *offset = record_offset + size;
-            batch
-                .items
-                .push(Item::Bad(at(), Problem::TooLarge { size, limit }));
+    }
+
+    /// Cuts the line of `size` bytes at `cut.pos` (its terminator included when `newline`).
+    fn line(&mut self, cut: &mut Cut, size: usize, newline: bool) {
+        let open = self.current.as_mut().expect("a file is open");
+        let limit = self.corpus.options.max_record_bytes;
+        open.line += 1;
+        let (line, offset) = (open.line, open.offset);
+        open.offset += size as u64;
+        let start = cut.pos;
+        cut.pos += size;
+        // As `take(limit + 2).read_until(b'\n')` in the sequential reader: a line is too large
+        // when those bytes hold no line end and are more than `limit`.
+        let too_large = if newline {
+            size as u64 > limit.saturating_add(2)
+        } else {
+            size as u64 > limit
+        };
+        if too_large {
+            let source = &self.corpus.sources[open.source as usize];
+            cut.items.push(Item::Bad(
+                Location::line(source.display.clone(), line),
+                Problem::TooLarge {
+                    size: size as u64,
+                    limit,
+                },
+            ));
             return;
         }
-        let mut end = batch.data.len();
-        while end > start && matches!(batch.data[end - 1], b'\n' | b'\r') {
+        let mut end = cut.pos;
+        while end > start && matches!(cut.data[end - 1], b'\n' | b'\r') {
             end -= 1;
         }
-        batch.data.truncate(end);
-        if batch.data[start..].iter().all(u8::is_ascii_whitespace) {
-            batch.data.truncate(start); // a blank line is not a record
-            return;
+        if cut.data[start..end].iter().all(u8::is_ascii_whitespace) {
+            return; // a blank line is not a record
         }
-        batch.items.push(Item::Record {
+        cut.bytes += end - start;
+        cut.items.push(Item::Record {
             start,
             origin: Origin {
-                source: source_ix,
+                source: open.source,
                 line,
-                offset: record_offset,
+                offset,
                 len: (end - start) as u64,
             },
         });
     }
 
+    /// The line at `cut.pos` has no end within the limit: reads on to its end without keeping
+    /// it, and cuts it as too large.
+    fn too_large(&mut self, cut: &mut Cut) {
+        let open = self.current.as_mut().expect("a file is open");
+        let limit = self.corpus.options.max_record_bytes;
+        let mut size = (cut.filled - cut.pos) as u64;
+        cut.filled = cut.pos;
+        cut.reserve(READ_AHEAD);
+        let at = cut.filled;
+        while !open.eof {
+            match open.file.read(&mut cut.data[at..at + READ_AHEAD]) {
+                Ok(0) => open.eof = true,
+                Ok(n) => match memchr::memchr(b'\n', &cut.data[at..at + n]) {
+                    Some(i) => {
+                        size += i as u64 + 1;
+                        cut.data.copy_within(at + i + 1..at + n, at);
+                        cut.filled = at + n - (i + 1);
+                        break;
+                    }
+                    None => size += n as u64,
+                },
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => break, // the next read reports it
+            }
+        }
+        open.line += 1;
+        let line = open.line;
+        open.offset += size;
+        let source = &self.corpus.sources[open.source as usize];
+        cut.items.push(Item::Bad(
+            Location::line(source.display.clone(), line),
+            Problem::TooLarge { size, limit },
+        ));
+    }
+
     /// Reads one whole-file document into the batch.
-    fn text_file(&mut self, source_ix: u32, batch: &mut RawBatch) {
+    fn text_file(&mut self, source_ix: u32, cut: &mut Cut) {
         let source = &self.corpus.sources[source_ix as usize];
         let at = || Location::file(source.display.clone());
         let limit = self.corpus.options.max_record_bytes;
         match read_limited(&source.path, limit) {
             Ok(Ok(bytes)) => {
-                let start = batch.data.len();
-                batch.data.extend_from_slice(&bytes);
-                batch.items.push(Item::Record {
+                cut.reserve(bytes.len());
+                let start = cut.filled;
+                cut.data[start..start + bytes.len()].copy_from_slice(&bytes);
+                cut.filled += bytes.len();
+                cut.pos = cut.filled;
+                cut.bytes += bytes.len();
+                cut.items.push(Item::Record {
                     start,
                     origin: Origin {
                         source: source_ix,
@@ -168,10 +311,10 @@ impl RawReader<'_> {
                     },
                 });
             }
-            Ok(Err(size)) => batch
+            Ok(Err(size)) => cut
                 .items
                 .push(Item::Bad(at(), Problem::TooLarge { size, limit })),
-            Err(e) => batch
+            Err(e) => cut
                 .items
                 .push(Item::Bad(at(), Problem::Unreadable(e.to_string()))),
         }
@@ -194,11 +337,32 @@ fn parse_record(corpus: &Corpus, bytes: &[u8], origin: Origin) -> Result<Documen
     }
 }
 
+/// Hashes the xxh3-128 hash of an id for the map of ids seen: its low 64 bits are a hash already
+/// (SipHash would double the cost of the check, which runs on the calling thread).
+#[derive(Default)]
+struct IdHashHasher(u64);
+
+impl Hasher for IdHashHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u128(&mut self, key: u128) {
+        self.0 = key as u64;
+    }
+}
+
 /// Duplicate-id check and skip list, in input order.
 struct Accept<'c> {
     corpus: &'c Corpus,
     /// xxh3-128 of each id -> where it was first seen.
-    seen: HashMap<u128, (u32, u64)>,
+    seen: HashMap<u128, (u32, u64), BuildHasherDefault<IdHashHasher>>,
     skipped: Vec<Skipped>,
 }
 
@@ -248,21 +412,83 @@ impl Corpus {
         &self,
         batch_bytes: usize,
         map: impl Fn(&mut Document) -> T + Sync,
+        f: impl FnMut(Vec<(Meta, T)>) -> Result<bool>,
+    ) -> Result<Vec<Skipped>> {
+        self.par_map_with(batch_bytes, || (), |_, doc| map(doc), f)
+    }
+
+    /// [`Corpus::par_map`] with a value for each batch: `start()` makes it on the calling
+    /// thread before the batch is handed to the workers, and `map` gets it with each of the
+    /// batch's documents.
+    ///
+    /// The workers parse a batch while `f` runs on the one before it (so that they need not
+    /// wait for `f`): `start()` for a batch is called after `f` has returned for every earlier
+    /// batch but the one just before it, and before `f` is called for that one. A value that
+    /// `start` computes from what `f` has seen is therefore the same on every run.
+    pub fn par_map_with<C: Sync, T: Send>(
+        &self,
+        batch_bytes: usize,
+        mut start: impl FnMut() -> C,
+        map: impl Fn(&C, &mut Document) -> T + Sync,
         mut f: impl FnMut(Vec<(Meta, T)>) -> Result<bool>,
     ) -> Result<Vec<Skipped>> {
         let mut accept = Accept {
             corpus: self,
-            seen: HashMap::new(),
+            seen: HashMap::default(),
             skipped: self.resolve_skips.clone(),
         };
         let batch_bytes = batch_bytes.max(1);
-        std::thread::scope(|scope| {
-            let (tx, rx) = mpsc::sync_channel::<RawBatch>(1);
+        let (back, spare) = mpsc::channel::<Vec<u8>>();
+        // Parses a raw batch on the pool and gives its buffer back to the reader.
+        let parse = |batch: RawBatch, ctx: &C| -> Vec<Parsed<T>> {
+            let data = &batch.data;
+            let parsed = batch
+                .items
+                .into_par_iter()
+                .with_min_len(8)
+                .map(|item| match item {
+                    Item::Record { start, origin } => {
+                        let bytes = &data[start..start + origin.len as usize];
+                        match parse_record(self, bytes, origin) {
+                            Ok(mut doc) => {
+                                let value = map(ctx, &mut doc);
+                                Parsed::Ok(doc.meta, value)
+                            }
+                            Err(problem) => Parsed::Bad(self.location(&origin), problem),
+                        }
+                    }
+                    Item::Bad(at, problem) => Parsed::Bad(at, problem),
+                    Item::Fatal(e) => Parsed::Fatal(e),
+                })
+                .collect();
+            let _ = back.send(batch.data); // the reader may be done
+            parsed
+        };
+        // Duplicate ids and problems in input order, then `f`.
+        let mut consume = |parsed: Vec<Parsed<T>>| -> Result<bool> {
+            let mut out = Vec::with_capacity(parsed.len());
+            for item in parsed {
+                match item {
+                    Parsed::Ok(meta, value) => {
+                        if accept.new_id(&meta)? {
+                            out.push((meta, value));
+                        }
+                    }
+                    Parsed::Bad(at, problem) => accept.bad(at, problem)?,
+                    Parsed::Fatal(e) => return Err(e),
+                }
+            }
+            f(out)
+        };
+        std::thread::scope(|scope| -> Result<()> {
+            let (tx, rx) = mpsc::sync_channel::<RawBatch>(0);
             scope.spawn(move || {
                 let mut reader = RawReader {
                     corpus: self,
                     next_source: 0,
                     current: None,
+                    carry: Vec::new(),
+                    spare,
                     done: false,
                 };
                 while let Some(batch) = reader.next_batch(batch_bytes) {
@@ -272,46 +498,33 @@ impl Corpus {
                 }
             });
             // Dropping `rx` on an early return unblocks and stops the reader thread.
-            for batch in rx {
-                let data = &batch.data;
-                let parsed: Vec<Parsed<T>> = batch
-                    .items
-                    .into_par_iter()
-                    .with_min_len(8)
-                    .map(|item| match item {
-                        Item::Record { start, origin } => {
-                            let bytes = &data[start..start + origin.len as usize];
-                            match parse_record(self, bytes, origin) {
-                                Ok(mut doc) => {
-                                    let value = map(&mut doc);
-                                    Parsed::Ok(doc.meta, value)
-                                }
-                                Err(problem) => Parsed::Bad(self.location(&origin), problem),
-                            }
-                        }
-                        Item::Bad(at, problem) => Parsed::Bad(at, problem),
-                        Item::Fatal(e) => Parsed::Fatal(e),
-                    })
-                    .collect();
-                drop(batch.data);
-                let mut out = Vec::with_capacity(parsed.len());
-                for item in parsed {
-                    match item {
-                        Parsed::Ok(meta, value) => {
-                            if accept.new_id(&meta)? {
-                                out.push((meta, value));
-                            }
-                        }
-                        Parsed::Bad(at, problem) => accept.bad(at, problem)?,
-                        Parsed::Fatal(e) => return Err(e),
-                    }
-                }
-                if !f(out)? {
+            let mut pending: Option<Vec<Parsed<T>>> = None;
+            loop {
+                let next = rx.recv().ok();
+                if next.is_none() && pending.is_none() {
                     break;
                 }
+                let ctx = next.as_ref().map(|_| start());
+                let mut parsed_next = None;
+                let mut outcome = Ok(true);
+                rayon::in_place_scope(|s| {
+                    if let (Some(batch), Some(ctx)) = (next, ctx.as_ref()) {
+                        let slot = &mut parsed_next;
+                        let parse = &parse;
+                        s.spawn(move |_| *slot = Some(parse(batch, ctx)));
+                    }
+                    if let Some(parsed) = pending.take() {
+                        outcome = consume(parsed);
+                    }
+                });
+                if !outcome? {
+                    break;
+                }
+                pending = parsed_next;
             }
-            Ok(std::mem::take(&mut accept.skipped))
-        })
+            Ok(())
+        })?;
+        Ok(accept.skipped)
     }
 
     /// Reads the document at `origin` again from its file and parses it. For reading a few

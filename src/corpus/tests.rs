@@ -246,8 +246,35 @@ fn parallel_ingest_matches_the_reader_at_any_batch_size() {
     );
     jsonl.push_str(&long);
     jsonl.push_str("{\"id\": 3, \"text\": \"fine\", \"published\": \"2026-01-02\"}\n{\"id\": 4}\n");
+    // Lines longer than a read (64 KiB), and around the limit of 1000 bytes: the reader cuts
+    // lines in its read buffer, where a line may span reads and batches.
+    jsonl.push_str(&format!(
+        "{{\"id\": 10, \"text\": \"{}\"}}\n",
+        "z".repeat(200_000)
+    ));
+    for (id, len) in [(11, 998), (12, 999), (13, 1000), (14, 1001), (15, 1002)] {
+        let pad = len - format!("{{\"id\": {id}, \"text\": \"\"}}").len();
+        jsonl.push_str(&format!(
+            "{{\"id\": {id}, \"text\": \"{}\"}}\n",
+            "w".repeat(pad)
+        ));
+    }
+    jsonl.push_str(&format!(
+        "{{\"id\": 16, \"text\": \"{}\"}}\r\n\r\n",
+        "v".repeat(1000)
+    ));
+    jsonl.push_str(&format!(
+        "{{\"id\": 17, \"text\": \"{}\"}}\n",
+        "u".repeat(70_000)
+    ));
     jsonl.push_str("{\"id\": 5, \"text\": \"last, no newline\"}");
     write(dir.path(), "c.jsonl", jsonl.as_bytes());
+    // Last lines without a line end, just over and at the limit.
+    for (name, id, len) in [("c2.jsonl", 18, 1001), ("c3.jsonl", 19, 1000)] {
+        let pad = len - format!("{{\"id\": {id}, \"text\": \"\"}}").len();
+        let line = format!("{{\"id\": {id}, \"text\": \"{}\"}}", "t".repeat(pad));
+        write(dir.path(), name, line.as_bytes());
+    }
     write(dir.path(), "e.txt", b"\x00\x01binary");
     write(dir.path(), "f.md", b"---\nid: 3\n---\nsame id as a record");
     write(dir.path(), "g.txt", b"---\ntitle: T\n---\nbody");
@@ -255,14 +282,14 @@ fn parallel_ingest_matches_the_reader_at_any_batch_size() {
         if skip {
             write(dir.path(), "d.pdf", b"%PDF");
         }
-        for limit in [1000, 64 << 20] {
+        for limit in [1000, 100_000, 64 << 20] {
             let options = IngestOptions {
                 skip_invalid: skip,
                 max_record_bytes: limit,
             };
             let corpus = Corpus::open(&[dir.path()], options).unwrap();
             let want = sequential(&corpus);
-            for batch_bytes in [1, 7, 40, 1 << 20] {
+            for batch_bytes in [1, 7, 40, 5000, 100_000, 1 << 20] {
                 assert_eq!(
                     parallel(&corpus, batch_bytes),
                     want,

@@ -75,7 +75,7 @@
 //!   See [`crate::fingerprint`] for more.
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::cell::Cell;
 
 use rayon::prelude::*;
 
@@ -550,13 +550,14 @@ impl Dedup {
         let clock = std::time::Instant::now();
         // Shingle sets kept from this pass, by document index (increasing), within the budget.
         // Which documents of a batch collect them (all, those whose id hashes below a bound, or
-        // none) is decided after the previous batch, in input order, so the same documents are
-        // kept on every run.
+        // none) is decided in input order, so the same documents are kept on every run.
         let mut cache: Vec<(u32, ShingleSet)> = Vec::new();
         let mut cache_used = 0usize;
         let (fixed, per_doc) = (self.config.cache_bytes, self.config.cache_bytes_per_doc);
         let budget = |docs: usize| fixed.max(per_doc.saturating_mul(docs));
-        let collect = AtomicU64::new(if fixed > 0 { u64::MAX } else { 0 });
+        // Which documents of a batch compute their shingle set: decided, in input order, from
+        // the sets kept up to two batches before (see `Corpus::par_map_with`).
+        let collect = Cell::new(if fixed > 0 { u64::MAX } else { 0 });
         let (bands, sketch_words, low_bytes) = match self.config.method {
             Method::MinHash => (
                 self.lsh.bands(),
@@ -565,12 +566,19 @@ impl Dedup {
             ),
             Method::SimHash => (0, 0, 0),
         };
-        let skipped = corpus.par_map(
+        let skipped = corpus.par_map_with(
             self.config.batch_bytes,
-            |doc| {
+            || collect.get(),
+            |&bound, doc| {
+                // Only the id, date and origin are kept: the rest is freed here, not by the
+                // thread that keeps them.
+                drop((
+                    doc.meta.title.take(),
+                    doc.meta.source.take(),
+                    doc.meta.url.take(),
+                ));
                 SCRATCH.with_borrow_mut(|(out, hashes)| {
                     out.clear();
-                    let bound = collect.load(Ordering::Relaxed);
                     let set =
                         if bound == u64::MAX || (bound > 0 && sample_hash(&doc.meta.id) < bound) {
                             hashes.clear();
@@ -602,10 +610,13 @@ impl Dedup {
                     });
                     prints.push_packed(&one, bands, sketch_words, low_bytes);
                 }
-                collect.store(
-                    collect_bound(cache_used, fixed, budget(infos.len()), per_doc, cache.len()),
-                    Ordering::Relaxed,
-                );
+                collect.set(collect_bound(
+                    cache_used,
+                    fixed,
+                    budget(infos.len()),
+                    per_doc,
+                    cache.len(),
+                ));
                 progress(Stage::Fingerprint, bytes);
                 Ok(true)
             },
@@ -1063,19 +1074,20 @@ pub const PREFILTER_MARGIN: f64 = 0.15;
 
 /// Which documents of the next batch compute a shingle set to keep (see
 /// [`DedupBuilder::cache_bytes_per_doc`]), given `used` bytes kept in `kept` sets: `u64::MAX`
-/// for all while the `fixed` part of the budget is not spent; once it is, while the budget
-/// (`budget` now) grows by `per_doc` bytes per document, those whose [`sample_hash`] is below the
-/// returned bound, a share that matches the growth to the mean size of the sets kept so far
-/// (with 25% more, so that the budget is used up); else none (0).
+/// for all while the `fixed` part of the budget can take another set of the mean size; once it
+/// cannot, while the budget (`budget` now) grows by `per_doc` bytes per document, those whose
+/// [`sample_hash`] is below the returned bound, a share that matches the growth to the mean size
+/// of the sets kept so far (with 25% more, so that the budget is used up); else none (0), rather
+/// than sets that would not fit.
 fn collect_bound(used: usize, fixed: usize, budget: usize, per_doc: usize, kept: usize) -> u64 {
-    if used < fixed {
+    // Before any set is kept, a guess: the sets of news articles take about 1 KB.
+    let mean = used.checked_div(kept).unwrap_or(1024).max(1);
+    if used.saturating_add(mean) <= fixed {
         return u64::MAX;
     }
     if per_doc == 0 || budget <= fixed {
         return 0;
     }
-    // Before any set is kept, a guess: the sets of news articles take about 1 KB.
-    let mean = used.checked_div(kept).unwrap_or(1024).max(1);
     let share = (1.25 * per_doc as f64 / mean as f64).min(1.0);
     (share * u64::MAX as f64) as u64
 }
