@@ -160,6 +160,9 @@ pub enum Problem {
     /// `key: value`.
     #[error("malformed front matter: {0}")]
     FrontMatter(String),
+    /// A JSON Lines file (or standard input) with no record: nothing but blank lines, or nothing.
+    #[error("empty file: no records")]
+    EmptyFile,
     /// A file inside a folder whose extension crosscheck does not read.
     #[error("unknown file extension (expected .txt, .md, .jsonl or .ndjson)")]
     UnknownExtension,

@@ -395,6 +395,40 @@ fn bad_input_exits_2_or_is_skipped() {
 }
 
 #[test]
+fn jsonl_input_without_records_exits_2_or_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path(), "c.jsonl", &small_corpus());
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, b"\n\n").unwrap();
+    crosscheck()
+        .arg("dedup")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "empty.jsonl: empty file: no records",
+        ));
+    let out = crosscheck()
+        .args(["dedup", "--skip-invalid"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("skipped 1 invalid record"))
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(lines(&out).len(), 4);
+    crosscheck()
+        .args(["dedup", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("-: empty file: no records"));
+}
+
+#[test]
 fn unknown_extension_and_unreadable_files() {
     let dir = tempfile::tempdir().unwrap();
     write_corpus(dir.path(), "c.jsonl", &small_corpus());

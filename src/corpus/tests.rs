@@ -53,6 +53,39 @@ fn unclosed_front_matter_is_an_error() {
 }
 
 #[test]
+fn jsonl_file_without_records_is_an_error_or_a_counted_skip() {
+    for (name, bytes) in [
+        ("empty.jsonl", &b""[..]),
+        ("blank.ndjson", &b"\n \r\n\t\n"[..]),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), name, bytes);
+        write(
+            dir.path(),
+            "ok.jsonl",
+            b"{\"id\": \"a\", \"text\": \"one\"}\n",
+        );
+        let err = Corpus::open(&[dir.path()], IngestOptions::default()).unwrap_err();
+        assert!(err.to_string().contains(name), "{err}");
+        assert!(err.to_string().contains("empty file: no records"), "{err}");
+        let corpus = open(dir.path(), true);
+        let ingested = corpus.read_all().unwrap();
+        assert_eq!(ingested.documents.len(), 1);
+        assert_eq!(ingested.skipped.len(), 1, "{name}");
+        assert_eq!(ingested.skipped[0].problem, Problem::EmptyFile);
+        assert!(ingested.skipped[0].at.path.ends_with(name));
+    }
+    // One non-blank byte after 8 KiB of blank lines is enough to be read (and fail as a record).
+    let dir = tempfile::tempdir().unwrap();
+    let mut late = vec![b'\n'; 9000];
+    late.extend_from_slice(b"{\"id\": \"a\", \"text\": \"one\"}\n");
+    write(dir.path(), "late.jsonl", &late);
+    let docs = open(dir.path(), false).read_all().unwrap().documents;
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].meta.origin.unwrap().line, 9001);
+}
+
+#[test]
 fn jsonl_records_with_integer_ids_and_blank_lines() {
     let dir = tempfile::tempdir().unwrap();
     write(
