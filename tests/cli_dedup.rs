@@ -394,31 +394,42 @@ fn bad_input_exits_2_or_is_skipped() {
     }
 }
 
+/// A folder holding the small corpus and one file with a whole-file problem: `dedup` exits 2
+/// naming the file and the problem, and `--skip-invalid` counts the file and keeps the corpus.
+fn whole_file_problem(dir: &Path, name: &str, bytes: &[u8], problem: &str) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+    crosscheck()
+        .arg("dedup")
+        .arg(dir)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(format!("{name}: {problem}")));
+    let out = crosscheck()
+        .args(["dedup", "--skip-invalid"])
+        .arg(dir)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("skipped 1 invalid record"))
+        .stderr(predicate::str::contains(name))
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(lines(&out).len(), 4, "{name}");
+    std::fs::remove_file(dir.join(name)).unwrap();
+}
+
 #[test]
 fn jsonl_input_without_records_exits_2_or_is_skipped() {
     let dir = tempfile::tempdir().unwrap();
     write_corpus(dir.path(), "c.jsonl", &small_corpus());
-    let empty = dir.path().join("empty.jsonl");
-    std::fs::write(&empty, b"\n\n").unwrap();
-    crosscheck()
-        .arg("dedup")
-        .arg(dir.path())
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(predicate::str::contains(
-            "empty.jsonl: empty file: no records",
-        ));
-    let out = crosscheck()
-        .args(["dedup", "--skip-invalid"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("skipped 1 invalid record"))
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(lines(&out).len(), 4);
+    whole_file_problem(dir.path(), "empty.jsonl", b"", "empty file: no records");
+    whole_file_problem(
+        dir.path(),
+        "blank.ndjson",
+        b"\n \n",
+        "empty file: no records",
+    );
     crosscheck()
         .args(["dedup", "-"])
         .write_stdin("")
@@ -432,25 +443,9 @@ fn jsonl_input_without_records_exits_2_or_is_skipped() {
 fn unknown_extension_and_unreadable_files() {
     let dir = tempfile::tempdir().unwrap();
     write_corpus(dir.path(), "c.jsonl", &small_corpus());
-    std::fs::write(dir.path().join("notes.pdf"), "x").unwrap();
-    crosscheck()
-        .arg("dedup")
-        .arg(dir.path())
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(predicate::str::contains("notes.pdf"))
-        .stderr(predicate::str::contains("unknown file extension"));
-    crosscheck()
-        .args(["dedup", "--skip-invalid"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("notes.pdf"));
+    whole_file_problem(dir.path(), "notes.pdf", b"x", "unknown file extension");
 
-    // A file that cannot be read: a dangling symlink inside the folder, and a missing input.
-    std::fs::remove_file(dir.path().join("notes.pdf")).unwrap();
-    #[cfg(unix)]
+    // A file that cannot be read: a dangling symlink inside the folder, and a missing input.    #[cfg(unix)]
     {
         std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("link.txt"))
             .unwrap();

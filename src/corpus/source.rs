@@ -44,6 +44,19 @@ pub struct Source {
     _spool: Option<Arc<tempfile::TempPath>>,
 }
 
+impl Source {
+    /// A file on disk (not standard input).
+    fn file(path: PathBuf, display: String, format: Format, default_id: String) -> Source {
+        Source {
+            path,
+            display,
+            format,
+            default_id,
+            _spool: None,
+        }
+    }
+}
+
 /// Adds the sources of one INPUT argument.
 pub(super) fn resolve(
     input: &Path,
@@ -74,31 +87,13 @@ pub(super) fn resolve(
                 .join("/");
             let display = path.display().to_string();
             match Format::from_path(&path) {
-                Some(format) => add(
-                    Source {
-                        path,
-                        display,
-                        format,
-                        default_id,
-                        _spool: None,
-                    },
-                    options,
-                    sources,
-                    skips,
-                )?,
+                Some(format) => {
+                    let source = Source::file(path, display, format, default_id);
+                    add(source, options, sources, skips)?;
+                }
                 None => {
                     let at = Location::file(display);
-                    if options.skip_invalid {
-                        skips.push(Skipped {
-                            at,
-                            problem: Problem::UnknownExtension,
-                        });
-                    } else {
-                        return Err(Error::from(ErrorKind::Input {
-                            at,
-                            problem: Problem::UnknownExtension,
-                        }));
-                    }
+                    reject(at, Problem::UnknownExtension, options, skips)?;
                 }
             }
         }
@@ -109,18 +104,8 @@ pub(super) fn resolve(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| display.clone());
-        add(
-            Source {
-                path: input.to_path_buf(),
-                display,
-                format,
-                default_id,
-                _spool: None,
-            },
-            options,
-            sources,
-            skips,
-        )?;
+        let source = Source::file(input.to_path_buf(), display, format, default_id);
+        add(source, options, sources, skips)?;
     }
     Ok(())
 }
@@ -139,21 +124,27 @@ fn add(
         let blank = only_whitespace(&source.path).map_err(|e| Error::io(&source.display, e))?;
         if blank {
             let at = Location::file(source.display.clone());
-            if !options.skip_invalid {
-                return Err(Error::from(ErrorKind::Input {
-                    at,
-                    problem: Problem::EmptyFile,
-                }));
-            }
-            skips.push(Skipped {
-                at,
-                problem: Problem::EmptyFile,
-            });
-            return Ok(());
+            return reject(at, Problem::EmptyFile, options, skips);
         }
     }
     sources.push(source);
     Ok(())
+}
+
+/// A whole input that cannot be read as it is: an error, or a counted skip under
+/// `--skip-invalid`.
+fn reject(
+    at: Location,
+    problem: Problem,
+    options: &IngestOptions,
+    skips: &mut Vec<Skipped>,
+) -> Result<()> {
+    if options.skip_invalid {
+        skips.push(Skipped { at, problem });
+        Ok(())
+    } else {
+        Err(Error::from(ErrorKind::Input { at, problem }))
+    }
 }
 
 /// Whether the file holds nothing but ASCII whitespace (reads up to its first other byte).
@@ -201,12 +192,8 @@ fn walk(
             Ok(meta) => meta,
             Err(e) => {
                 let at = Location::file(path.display().to_string());
-                let problem = Problem::Unreadable(e.to_string());
-                if options.skip_invalid {
-                    skips.push(Skipped { at, problem });
-                    continue;
-                }
-                return Err(Error::from(ErrorKind::Input { at, problem }));
+                reject(at, Problem::Unreadable(e.to_string()), options, skips)?;
+                continue;
             }
         };
         if meta.is_dir() {
