@@ -15,6 +15,18 @@ fn cluster() -> Command {
     cmd
 }
 
+/// The standard output of a successful `cluster INPUT ARGS...`.
+fn stdout_of(input: &std::path::Path, args: &[&str]) -> Vec<u8> {
+    cluster()
+        .arg(input)
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
 fn lines(out: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(out)
         .lines()
@@ -195,14 +207,7 @@ fn explain_adds_shared_features_and_pairs() {
 #[test]
 fn thresholds_change_the_partition() {
     let count = |args: &[&str]| {
-        let out = cluster()
-            .arg(path("seeds"))
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+        let out = stdout_of(&path("seeds"), args);
         let records = lines(&out);
         let mut events: Vec<&str> = records
             .iter()
@@ -254,14 +259,7 @@ fn window_days_splits_events_by_date() {
     )
     .expect("write");
     let events = |args: &[&str]| {
-        let out = cluster()
-            .arg(&corpus)
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+        let out = stdout_of(&corpus, args);
         let r = lines(&out);
         r[0]["event"] == r[1]["event"]
     };
@@ -271,16 +269,7 @@ fn window_days_splits_events_by_date() {
 
 #[test]
 fn candidate_budget() {
-    let run = |args: &[&str]| {
-        cluster()
-            .arg(path("seeds"))
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    };
+    let run = |args: &[&str]| stdout_of(&path("seeds"), args);
     // A budget no seed document reaches gives the same clustering as none.
     assert_eq!(run(&["--candidate-budget", "1000000"]), run(&[]));
     // A tight one still clusters every document, with the seeds' events intact.

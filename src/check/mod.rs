@@ -782,10 +782,17 @@ impl<'a> Builder<'a> {
             slot[i] = listed.len() as u32;
             listed.push(i);
         }
-        let mut strings: Vec<ClaimStrings> = listed
+        // Claims are sorted by document and offset: the claims of a sentence are neighbours, and
+        // only the first of them builds the sentence; the others share it.
+        let same_sentence = |k: usize| {
+            let (x, y) = (&self.claims[listed[k - 1]], &self.claims[listed[k]]);
+            x.doc == y.doc && x.sentence == y.sentence
+        };
+        let built: Vec<(SharedStr, Option<SharedStr>, SharedStr)> = listed
             .par_iter()
+            .enumerate()
             .with_min_len(256)
-            .map(|&i| {
+            .map(|(k, &i)| {
                 let c = &self.claims[i];
                 let value = match &c.payload {
                     Payload::Quantity(q) => {
@@ -797,19 +804,29 @@ impl<'a> Builder<'a> {
                         None => "quote (speaker unknown)".to_string(),
                     },
                 };
-                ClaimStrings {
-                    text: SharedStr::from(c.text.as_str()),
-                    context: SharedStr::from(self.sentence(c)),
-                    value: SharedStr::from(value),
-                }
+                let context =
+                    (k == 0 || !same_sentence(k)).then(|| SharedStr::from(self.sentence(c)));
+                (
+                    SharedStr::from(c.text.as_str()),
+                    context,
+                    SharedStr::from(value),
+                )
             })
             .collect();
-        // Claims are sorted by document and offset: the claims of a sentence are neighbours.
-        for k in 1..listed.len() {
-            let (x, y) = (&self.claims[listed[k - 1]], &self.claims[listed[k]]);
-            if x.doc == y.doc && x.sentence == y.sentence {
-                strings[k].context = strings[k - 1].context.clone();
-            }
+        let mut strings: Vec<ClaimStrings> = Vec::with_capacity(built.len());
+        for (text, context, value) in built {
+            let context = match context {
+                Some(context) => context,
+                None => strings
+                    .last()
+                    .map(|p: &ClaimStrings| p.context.clone())
+                    .expect("a claim before"),
+            };
+            strings.push(ClaimStrings {
+                text,
+                context,
+                value,
+            });
         }
         ShownStrings { slot, strings }
     }

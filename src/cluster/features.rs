@@ -402,10 +402,9 @@ fn month(word: &str) -> Option<u8> {
     MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
 }
 
-/// True when `word` has fewer than two characters (a character is at most 4 bytes, so only
-/// short words are counted).
+/// True when `word` has fewer than two characters (at most two are decoded).
 fn shorter_than_two_chars(word: &str) -> bool {
-    word.len() < 2 || (word.len() < 8 && word.chars().nth(1).is_none())
+    word.chars().nth(1).is_none()
 }
 
 fn day_number(word: &str) -> Option<u8> {

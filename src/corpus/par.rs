@@ -15,7 +15,7 @@ use std::sync::{OnceLock, mpsc};
 
 use rayon::prelude::*;
 
-use super::{Corpus, Document, Format, Meta, Origin, Skipped, parse, read_limited};
+use super::{Corpus, Document, Format, Meta, Origin, Skipped, parse, read_limited, source};
 use crate::error::{Error, ErrorKind, Location, Problem, Result};
 
 /// One item of a raw batch, in input order.
@@ -104,8 +104,9 @@ impl RawReader<'_> {
     fn cut(&mut self, batch_bytes: usize) -> RawBatch {
         let mut data = self.spare.try_recv().unwrap_or_default();
         let size = batch_bytes.min(32 << 20) + READ_AHEAD;
-        if data.len() < size.max(self.carry.len() + READ_AHEAD) {
-            data.resize(size.max(self.carry.len() + READ_AHEAD), 0);
+        let need = size.max(self.carry.len() + READ_AHEAD);
+        if data.len() < need {
+            data.resize(need, 0);
         }
         data[..self.carry.len()].copy_from_slice(&self.carry);
         let mut cut = Cut {
@@ -369,12 +370,7 @@ struct Accept<'c> {
 impl Accept<'_> {
     /// A bad record: `Err` to stop, or a skip.
     fn bad(&mut self, at: Location, problem: Problem) -> Result<()> {
-        if self.corpus.options.skip_invalid {
-            self.skipped.push(Skipped { at, problem });
-            Ok(())
-        } else {
-            Err(Error::from(ErrorKind::Input { at, problem }))
-        }
+        source::reject(at, problem, &self.corpus.options, &mut self.skipped)
     }
 
     /// True when the id is new; a duplicate is an error or a skip.

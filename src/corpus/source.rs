@@ -131,9 +131,9 @@ fn add(
     Ok(())
 }
 
-/// A whole input that cannot be read as it is: an error, or a counted skip under
+/// An input or record that cannot be read as it is: an error, or a counted skip under
 /// `--skip-invalid`.
-fn reject(
+pub(super) fn reject(
     at: Location,
     problem: Problem,
     options: &IngestOptions,

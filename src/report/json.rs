@@ -369,10 +369,6 @@ impl Json for ClaimRef {
     }
 }
 
-fn write_claims(claims: &ClaimRef, depth: usize, buf: &mut Vec<u8>) {
-    claims.write_json(depth, buf);
-}
-
 impl Json for Discrepancy {
     fn write_json(&self, depth: usize, buf: &mut Vec<u8>) {
         let Discrepancy {
@@ -398,7 +394,7 @@ impl Json for Discrepancy {
         o.str("level", level.as_str());
         o.opt_str("event", event.as_deref());
         o.str("story", story);
-        o.array("claims", claims, write_claims);
+        o.array("claims", claims, ClaimRef::write_json);
         o.array("diff", diff, |op, depth, buf| {
             let mut o = Object::begin(buf, depth);
             o.str("op", op.op);
@@ -437,7 +433,7 @@ impl Json for Agreement {
         o.str("value", value);
         o.usize("sources", *sources);
         o.usize("documents", *documents);
-        o.array("claims", claims, write_claims);
+        o.array("claims", claims, ClaimRef::write_json);
         o.end();
     }
 }
