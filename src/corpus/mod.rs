@@ -207,6 +207,8 @@ pub struct Corpus {
     options: IngestOptions,
     /// Problems found while resolving inputs (unknown extensions inside folders), when skipping.
     resolve_skips: Vec<Skipped>,
+    /// The sum of the sources' sizes, once asked for.
+    total_bytes: std::sync::OnceLock<u64>,
 }
 
 impl Corpus {
@@ -226,7 +228,28 @@ impl Corpus {
             sources,
             options,
             resolve_skips,
+            total_bytes: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The sum of the sizes of the source files in bytes (a file whose size cannot be read
+    /// counts 0).
+    pub fn total_bytes(&self) -> u64 {
+        *self.total_bytes.get_or_init(|| {
+            self.sources
+                .iter()
+                .map(|s| std::fs::metadata(&s.path).map_or(0, |m| m.len()))
+                .sum()
+        })
+    }
+
+    /// About how many records the corpus holds, given that the first `records` take `bytes`
+    /// bytes of the files: for sizing buffers before a run (never below `records`). An
+    /// estimate, which may be far off when record sizes vary along the input.
+    pub fn estimate_records(&self, records: usize, bytes: u64) -> usize {
+        let total = self.total_bytes().max(bytes);
+        let estimate = (total as f64 * records as f64 / bytes.max(1) as f64).ceil();
+        (estimate.min(usize::MAX as f64 / 2.0) as usize).max(records)
     }
 
     /// The resolved sources, in reading order.
@@ -307,7 +330,9 @@ impl Corpus {
 pub struct Reader<'c> {
     corpus: &'c Corpus,
     next_source: usize,
-    current: Option<(u32, BufReader<File>, u64, u64)>,
+    /// The JSON Lines file being read: source, reader, lines read, offset, and whether a line
+    /// that is not blank was read (a file without one is an input problem).
+    current: Option<(u32, BufReader<File>, u64, u64, bool)>,
     /// xxh3-128 of each id -> where it was first seen.
     seen: HashMap<u128, (u32, u64)>,
     skipped: Vec<Skipped>,
@@ -363,7 +388,7 @@ impl Reader<'_> {
 
     /// The next item from the current JSON Lines file, if one is open.
     fn next_line(&mut self) -> Option<Option<Result<Document>>> {
-        let (source_ix, reader, line_no, offset) = self.current.as_mut()?;
+        let (source_ix, reader, line_no, offset, any) = self.current.as_mut()?;
         let source_ix = *source_ix;
         let limit = self.corpus.options.max_record_bytes;
         let source = &self.corpus.sources[source_ix as usize];
@@ -382,25 +407,27 @@ impl Reader<'_> {
                 return Some(Some(Err(Error::from(ErrorKind::Io { at, source: e }))));
             }
             Ok(0) => {
+                let empty = !*any;
                 self.current = None;
+                if empty {
+                    let at = Location::file(source.display.clone());
+                    return Some(self.bad(at, Problem::EmptyFile));
+                }
                 return None;
             }
             Ok(n) => *offset += n as u64,
         }
+        *any |= line_record(&buf).is_some() || buf.len() as u64 > limit;
         if buf.last() != Some(&b'\n') && buf.len() as u64 > limit {
             // Too long: drain the rest of the line so the next record starts clean.
             let size = buf.len() as u64 + drain_line(reader);
             *offset = start + size;
             return Some(self.bad(at, Problem::TooLarge { size, limit }));
         }
-        let mut len = buf.len();
-        while len > 0 && matches!(buf[len - 1], b'\n' | b'\r') {
-            len -= 1;
-        }
+        let Some(len) = line_record(&buf).map(<[u8]>::len) else {
+            return Some(None);
+        };
         buf.truncate(len);
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            return Some(None); // a blank line is not a record
-        }
         let origin = Origin {
             source: source_ix,
             line,
@@ -434,6 +461,18 @@ impl Reader<'_> {
             Err(problem) => self.bad(at, problem),
         }
     }
+}
+
+/// The record on a JSON Lines line: the line without its terminator (every trailing `\n` and
+/// `\r`), or `None` for a blank line (ASCII whitespace only), which is not a record. Both
+/// readers, [`Reader`] and [`Corpus::par_map`]'s, cut lines by this rule.
+fn line_record(line: &[u8]) -> Option<&[u8]> {
+    let mut len = line.len();
+    while len > 0 && matches!(line[len - 1], b'\n' | b'\r') {
+        len -= 1;
+    }
+    let record = &line[..len];
+    (!record.iter().all(u8::is_ascii_whitespace)).then_some(record)
 }
 
 /// Reads a whole file, or returns its size if it is over the limit.
@@ -478,8 +517,13 @@ impl Iterator for Reader<'_> {
                 }
                 Format::JsonLines => match File::open(&source.path) {
                     Ok(file) => {
-                        self.current =
-                            Some((ix as u32, BufReader::with_capacity(1 << 20, file), 0, 0))
+                        self.current = Some((
+                            ix as u32,
+                            BufReader::with_capacity(1 << 20, file),
+                            0,
+                            0,
+                            false,
+                        ))
                     }
                     Err(e) => {
                         let at = Location::file(source.display.clone());

@@ -15,7 +15,9 @@ use std::sync::{OnceLock, mpsc};
 
 use rayon::prelude::*;
 
-use super::{Corpus, Document, Format, Meta, Origin, Skipped, parse, read_limited, source};
+use super::{
+    Corpus, Document, Format, Meta, Origin, Skipped, line_record, parse, read_limited, source,
+};
 use crate::error::{Error, ErrorKind, Location, Problem, Result};
 
 /// One item of a raw batch, in input order.
@@ -50,6 +52,8 @@ struct OpenFile {
     offset: u64,
     /// The end of the file was reached.
     eof: bool,
+    /// A line that is not blank was cut: a file without one is an input problem.
+    any: bool,
 }
 
 /// A batch being cut: `data[..pos]` is cut into `items`, `data[pos..filled]` is read ahead.
@@ -141,6 +145,7 @@ impl RawReader<'_> {
                             line: 0,
                             offset: 0,
                             eof: false,
+                            any: false,
                         });
                     }
                     Err(e) => cut.items.push(Item::Bad(
@@ -176,6 +181,11 @@ impl RawReader<'_> {
             }
             if open.eof {
                 if rest.is_empty() {
+                    if !open.any {
+                        let source = &self.corpus.sources[open.source as usize];
+                        let at = Location::file(source.display.clone());
+                        cut.items.push(Item::Bad(at, Problem::EmptyFile));
+                    }
                     self.current = None;
                 } else {
                     self.line(cut, rest.len(), false);
@@ -225,6 +235,7 @@ impl RawReader<'_> {
             size as u64 > limit
         };
         if too_large {
+            open.any = true;
             let source = &self.corpus.sources[open.source as usize];
             cut.items.push(Item::Bad(
                 Location::line(source.display.clone(), line),
@@ -235,21 +246,18 @@ impl RawReader<'_> {
             ));
             return;
         }
-        let mut end = cut.pos;
-        while end > start && matches!(cut.data[end - 1], b'\n' | b'\r') {
-            end -= 1;
-        }
-        if cut.data[start..end].iter().all(u8::is_ascii_whitespace) {
+        let Some(len) = line_record(&cut.data[start..cut.pos]).map(<[u8]>::len) else {
             return; // a blank line is not a record
-        }
-        cut.bytes += end - start;
+        };
+        open.any = true;
+        cut.bytes += len;
         cut.items.push(Item::Record {
             start,
             origin: Origin {
                 source: open.source,
                 line,
                 offset,
-                len: (end - start) as u64,
+                len: len as u64,
             },
         });
     }
@@ -280,6 +288,7 @@ impl RawReader<'_> {
             }
         }
         open.line += 1;
+        open.any = true;
         let line = open.line;
         open.offset += size;
         let source = &self.corpus.sources[open.source as usize];
@@ -462,6 +471,19 @@ impl Corpus {
         };
         // Duplicate ids and problems in input order, then `f`.
         let mut consume = |parsed: Vec<Parsed<T>>| -> Result<bool> {
+            if accept.seen.is_empty() {
+                // Sized for the whole corpus from the first batch, rather than grown (and every
+                // id hashed into it again) as it fills.
+                let (records, bytes) = parsed.iter().fold((0, 0), |(n, b), item| match item {
+                    Parsed::Ok(meta, _) => (n + 1, b + meta.origin.map_or(0, |o| o.len + 1)),
+                    _ => (n, b),
+                });
+                if records > 0 {
+                    let _ = accept
+                        .seen
+                        .try_reserve(self.estimate_records(records, bytes));
+                }
+            }
             let mut out = Vec::with_capacity(parsed.len());
             for item in parsed {
                 match item {

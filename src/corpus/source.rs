@@ -65,7 +65,7 @@ pub(super) fn resolve(
     skips: &mut Vec<Skipped>,
 ) -> Result<()> {
     if input.as_os_str() == "-" {
-        return spool_stdin(options, sources, skips);
+        return spool_stdin(sources);
     }
     let display = input.display().to_string();
     let meta = std::fs::metadata(input).map_err(|e| {
@@ -89,7 +89,7 @@ pub(super) fn resolve(
             match Format::from_path(&path) {
                 Some(format) => {
                     let source = Source::file(path, display, format, default_id);
-                    add(source, options, sources, skips)?;
+                    sources.push(source);
                 }
                 None => {
                     let at = Location::file(display);
@@ -105,29 +105,8 @@ pub(super) fn resolve(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| display.clone());
         let source = Source::file(input.to_path_buf(), display, format, default_id);
-        add(source, options, sources, skips)?;
+        sources.push(source);
     }
-    Ok(())
-}
-
-/// Adds `source`, unless it is a JSON Lines file without a single record (empty, or blank lines
-/// only): that is an error naming the file, or a counted skip under `--skip-invalid`, so that an
-/// input that holds nothing is never passed over in silence. (An empty text file is reported
-/// when it is read: "empty text".)
-fn add(
-    source: Source,
-    options: &IngestOptions,
-    sources: &mut Vec<Source>,
-    skips: &mut Vec<Skipped>,
-) -> Result<()> {
-    if source.format == Format::JsonLines {
-        let blank = only_whitespace(&source.path).map_err(|e| Error::io(&source.display, e))?;
-        if blank {
-            let at = Location::file(source.display.clone());
-            return reject(at, Problem::EmptyFile, options, skips);
-        }
-    }
-    sources.push(source);
     Ok(())
 }
 
@@ -144,26 +123,6 @@ pub(super) fn reject(
         Ok(())
     } else {
         Err(Error::from(ErrorKind::Input { at, problem }))
-    }
-}
-
-/// Whether the file holds nothing but ASCII whitespace (reads up to its first other byte).
-fn only_whitespace(path: &Path) -> std::io::Result<bool> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
-    let mut buf = [0u8; 8192];
-    loop {
-        let n = match file.read(&mut buf) {
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if n == 0 {
-            return Ok(true);
-        }
-        if !buf[..n].iter().all(u8::is_ascii_whitespace) {
-            return Ok(false);
-        }
     }
 }
 
@@ -206,24 +165,16 @@ fn walk(
 }
 
 /// Copies standard input to a temporary file, so it can be read again for `--emit keep`.
-fn spool_stdin(
-    options: &IngestOptions,
-    sources: &mut Vec<Source>,
-    skips: &mut Vec<Skipped>,
-) -> Result<()> {
+fn spool_stdin(sources: &mut Vec<Source>) -> Result<()> {
     let mut file = tempfile::NamedTempFile::new().map_err(|e| Error::io("<temporary file>", e))?;
     std::io::copy(&mut std::io::stdin().lock(), &mut file).map_err(|e| Error::io("-", e))?;
     let path = file.into_temp_path();
-    add(
-        Source {
-            path: path.to_path_buf(),
-            display: "-".to_string(),
-            format: Format::JsonLines,
-            default_id: "-".to_string(),
-            _spool: Some(Arc::new(path)),
-        },
-        options,
-        sources,
-        skips,
-    )
+    sources.push(Source {
+        path: path.to_path_buf(),
+        display: "-".to_string(),
+        format: Format::JsonLines,
+        default_id: "-".to_string(),
+        _spool: Some(Arc::new(path)),
+    });
+    Ok(())
 }

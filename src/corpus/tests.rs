@@ -65,7 +65,7 @@ fn jsonl_file_without_records_is_an_error_or_a_counted_skip() {
             "ok.jsonl",
             b"{\"id\": \"a\", \"text\": \"one\"}\n",
         );
-        let err = Corpus::open(&[dir.path()], IngestOptions::default()).unwrap_err();
+        let err = open(dir.path(), false).read_all().unwrap_err();
         assert!(err.to_string().contains(name), "{err}");
         assert!(err.to_string().contains("empty file: no records"), "{err}");
         let corpus = open(dir.path(), true);

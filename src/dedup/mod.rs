@@ -37,6 +37,10 @@
 //!    drops, in a few
 //!    instructions per pair, the pairs of unrelated documents that share a band by chance: their
 //!    number grows quadratically with the corpus (large buckets of articles sharing vocabulary).
+//!    Next to each sketch are copies of the document's first 4 band keys: a copy meets its
+//!    original again in most bands, and is skipped there (it is looked at only in the first
+//!    band they share) without reading their other band keys, a cache miss each on a large
+//!    corpus.
 //! 3. **Verify**: the shingle sets of the documents in some candidate pair are kept from the
 //!    first pass while they fit in a budget ([`DedupBuilder::cache_bytes`], growing with the
 //!    corpus by [`DedupBuilder::cache_bytes_per_doc`]); the text of the
@@ -79,7 +83,7 @@ use std::cell::Cell;
 
 use rayon::prelude::*;
 
-use crate::cluster::{DocKey, Group, GroupId, UnionFind, near_duplicate_groups};
+use crate::cluster::{DocKey, Group, GroupId, UnionFind, representative_order};
 use crate::corpus::{Corpus, Date, Document, Origin, Refetch, Skipped};
 use crate::error::{Error, Result};
 use crate::fingerprint::{MinHasher, ShingleSet, Shingler, SimHash, SimHasher};
@@ -200,7 +204,7 @@ impl DedupBuilder {
     /// candidates are then no longer read again (at 1M generated documents, about half of them
     /// are in some candidate pair, and a fixed 64 MiB holds the sets of 6% of those), for a
     /// bounded memory cost per document. 0 keeps the budget fixed. By default, 224 bytes: with
-    /// the ~620 bytes of fingerprints per document, a streaming run stays under 1 KiB per
+    /// the ~650 bytes of fingerprints per document, a streaming run stays under 1 KiB per
     /// document beyond a fixed base.
     pub fn cache_bytes_per_doc(&mut self, bytes: usize) -> &mut DedupBuilder {
         self.cache_bytes_per_doc = bytes;
@@ -406,7 +410,9 @@ struct Prints {
     low_bits: Vec<u8>,
     /// Bits 8.. of the first MinHash values (MinHash), `sketch_words` words per document (see
     /// [`sketch_layout`]): a bit sketch that rejects most pairs of a large LSH bucket in a few
-    /// instructions, before the 8-bit sketch or the band keys are read.
+    /// instructions, before the 8-bit sketch or the band keys are read. Each document's is
+    /// followed by its first `sketch_heads` band keys (`sketch_stride` words in all), so that
+    /// the candidate search finds them in the same cache line.
     sketch: Vec<u64>,
     /// One per document (SimHash).
     simhashes: Vec<SimHash>,
@@ -472,6 +478,20 @@ impl Prints {
         self.low_bits.truncate(start + k);
     }
 
+    /// Makes room for `docs` more documents with `bands` keys, `sketch` sketch words and `k`
+    /// low bytes each (MinHash), or SimHashes (`k == 0`), where memory allows; else leaves the
+    /// arrays to grow as they fill.
+    fn try_reserve_exact(&mut self, docs: usize, bands: usize, sketch: usize, k: usize) {
+        let _ = self.empty.try_reserve_exact(docs);
+        if k == 0 {
+            let _ = self.simhashes.try_reserve_exact(docs);
+            return;
+        }
+        let _ = self.keys.try_reserve_exact(docs.saturating_mul(bands));
+        let _ = self.sketch.try_reserve_exact(docs.saturating_mul(sketch));
+        let _ = self.low_bits.try_reserve_exact(docs.saturating_mul(k));
+    }
+
     fn shrink_to_fit(&mut self) {
         self.keys.shrink_to_fit();
         self.low_bits.shrink_to_fit();
@@ -523,12 +543,18 @@ impl Dedup {
         let text_bytes = docs.iter().map(|d| d.text.len() as u64).sum();
         let candidates = self.candidates(&prints);
         let verified = self
-            .verify(&infos, &prints, &candidates, &|i| {
-                Ok(Cow::Owned(ShingleSet::of(
-                    &self.shingler,
-                    &docs[i as usize].text,
-                )))
-            })
+            .verify(
+                &infos,
+                &prints,
+                &candidates,
+                &|i| {
+                    Ok(Cow::Owned(ShingleSet::of(
+                        &self.shingler,
+                        &docs[i as usize].text,
+                    )))
+                },
+                &|i| docs[i as usize].text.len() as u64,
+            )
             .expect("texts in memory do not fail");
         self.finish(infos, candidates.len(), verified, Vec::new(), text_bytes)
     }
@@ -558,10 +584,10 @@ impl Dedup {
         // Which documents of a batch compute their shingle set: decided, in input order, from
         // the sets kept up to two batches before (see `Corpus::par_map_with`).
         let collect = Cell::new(if fixed > 0 { u64::MAX } else { 0 });
-        let (bands, sketch_words, low_bytes) = match self.config.method {
+        let (bands, sketch_stride, low_bytes) = match self.config.method {
             Method::MinHash => (
                 self.lsh.bands(),
-                self.sketch_words(),
+                self.sketch_stride(),
                 self.config.num_hashes,
             ),
             Method::SimHash => (0, 0, 0),
@@ -592,6 +618,16 @@ impl Dedup {
                 })
             },
             |batch| {
+                if infos.is_empty() {
+                    // Sized for the whole corpus from the first batch (a quarter more, as the
+                    // estimate is rough): the memory not used is never touched, and is given
+                    // back below; growing by doubling would copy and fault it all in again.
+                    let bytes = batch.iter().map(|(m, _)| m.origin.map_or(0, |o| o.len + 1));
+                    let expect = corpus.estimate_records(batch.len(), bytes.sum());
+                    let expect = expect.saturating_add(expect / 4);
+                    let _ = infos.try_reserve_exact(expect);
+                    prints.try_reserve_exact(expect, bands, sketch_stride, low_bytes);
+                }
                 let mut bytes = 0;
                 for (meta, (one, len, set)) in batch {
                     if let Some(set) = set {
@@ -608,7 +644,7 @@ impl Dedup {
                         published: meta.published,
                         origin: meta.origin,
                     });
-                    prints.push_packed(&one, bands, sketch_words, low_bytes);
+                    prints.push_packed(&one, bands, sketch_stride, low_bytes);
                 }
                 collect.set(collect_bound(
                     cache_used,
@@ -661,7 +697,12 @@ impl Dedup {
             progress(Stage::Verify, origin.len + 1);
             Ok(Cow::Owned(set))
         };
-        let mut verified = self.verify(&infos, &prints, &candidates, &set_of)?;
+        // Only the sets read again count against the batch size: the kept ones are in memory.
+        let cost = |i: u32| match cache.binary_search_by_key(&i, |(j, _)| *j) {
+            Ok(_) => 0,
+            Err(_) => infos[i as usize].origin.map_or(0, |o| o.len),
+        };
+        let mut verified = self.verify(&infos, &prints, &candidates, &set_of, &cost)?;
         drop(cache);
         verified.reread -= cached;
         let t_verify = clock.elapsed().as_secs_f64();
@@ -680,23 +721,27 @@ impl Dedup {
     /// Verifies the candidate pairs with the exact Jaccard similarity of their shingle sets, and
     /// computes each grouped document's similarity to its group's representative.
     ///
-    /// Works one batch of connected components of the candidate graph at a time (about
-    /// `batch_bytes` of text), so that only the shingle sets of one batch are in memory: every
-    /// verified pair, hence every group, lies inside one component. `set_of(i)` gives the
-    /// shingle set of document `i`.
+    /// Works one batch of connected components of the candidate graph at a time, so that only
+    /// the shingle sets of one batch are in memory: every verified pair, hence every group, lies
+    /// inside one component. A batch holds about `batch_bytes` of `cost`, the bytes a document's
+    /// set costs to make (0 for a set that is kept already). `set_of(i)` gives the shingle set
+    /// of document `i`. The groups of a batch's components are formed in parallel, one
+    /// component at a time.
     fn verify<'s>(
         &self,
         docs: &[DocInfo],
         prints: &Prints,
         candidates: &[(u32, u32)],
         set_of: &(dyn Fn(u32) -> Result<Cow<'s, ShingleSet>> + Sync),
+        cost: &(dyn Fn(u32) -> u64 + Sync),
     ) -> Result<Verified> {
         let n = docs.len();
         let mut uf = UnionFind::new(n);
         for &(a, b) in candidates {
             uf.union(a as usize, b as usize);
         }
-        // Components with at least one candidate pair, numbered by their first document.
+        // Components with at least one candidate pair, numbered by their first document; the
+        // members of each in increasing order.
         let mut comp = vec![u32::MAX; n];
         let mut members: Vec<Vec<u32>> = Vec::new();
         {
@@ -748,10 +793,7 @@ impl Dedup {
             let mut c1 = c0;
             let mut bytes = 0u64;
             while c1 < members.len() && (c1 == c0 || bytes < batch_bytes) {
-                bytes += members[c1]
-                    .iter()
-                    .map(|&i| docs[i as usize].origin.map_or(2048, |o| o.len))
-                    .sum::<u64>();
+                bytes += members[c1].iter().map(|&i| cost(i)).sum::<u64>();
                 c1 += 1;
             }
             let mut batch: Vec<u32> = members[c0..c1].iter().flatten().copied().collect();
@@ -766,45 +808,29 @@ impl Dedup {
                 .par_iter()
                 .map(|&i| set_of(i))
                 .collect::<Result<_>>()?;
-            let set = |i: u32| &sets[slot[i as usize] as usize];
+            let set = |i: u32| -> &ShingleSet { &sets[slot[i as usize] as usize] };
+            // In component order, as `by_comp` is.
             let found: Vec<Pair> = by_comp[pair_start[c0]..pair_start[c1]]
                 .par_iter()
                 .filter_map(|&(a, b)| self.verify_pair(docs, prints, a, b, set(a), set(b)))
                 .collect();
-            // Groups inside the batch: the same as the final groups restricted to it.
-            let keys: Vec<DocKey<'_>> = batch
-                .iter()
-                .map(|&i| DocKey {
-                    id: &docs[i as usize].id,
-                    published: docs[i as usize].published,
+            // Pairs are verified whatever their order, so `a` of a pair may be either end of
+            // the candidate pair: both are in the same component.
+            let found_groups: Vec<(Group, Vec<f64>)> = found
+                .chunk_by(|x, y| comp[x.a as usize] == comp[y.a as usize])
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .flat_map_iter(|found| {
+                    let c = comp[found[0].a as usize] as usize;
+                    component_groups(docs, &members[c], found, &set)
                 })
                 .collect();
-            let links: Vec<(u32, u32)> = found
-                .iter()
-                .map(|p| (slot[p.a as usize], slot[p.b as usize]))
-                .collect();
-            let mut found_groups = near_duplicate_groups(&keys, &links);
-            // Each member's similarity to its representative, the groups in parallel.
-            let sims: Vec<Vec<f64>> = found_groups
-                .par_iter()
-                .map(|group| {
-                    let rep = &sets[group.representative() as usize];
-                    group.members[1..]
-                        .iter()
-                        .map(|&m| sets[m as usize].jaccard(rep))
-                        .collect()
-                })
-                .collect();
-            for (group, sims) in found_groups.iter_mut().zip(sims) {
+            for (group, sims) in found_groups {
                 for (&m, s) in group.members[1..].iter().zip(sims) {
-                    similarity[batch[m as usize] as usize] = Some(s);
+                    similarity[m as usize] = Some(s);
                 }
-                // The order inside a group and its id depend only on the members' keys.
-                for m in &mut group.members {
-                    *m = batch[*m as usize];
-                }
+                groups.push(group);
             }
-            groups.append(&mut found_groups);
             pairs.extend(found);
             c0 = c1;
         }
@@ -881,7 +907,7 @@ impl Dedup {
                 Method::SimHash => 0,
             }),
             sketch: Vec::with_capacity(match self.config.method {
-                Method::MinHash => n * self.sketch_words(),
+                Method::MinHash => n * self.sketch_stride(),
                 Method::SimHash => 0,
             }),
             simhashes: Vec::with_capacity(n),
@@ -893,6 +919,16 @@ impl Dedup {
     fn sketch_words(&self) -> usize {
         let (values, per_value) = sketch_layout(self.config.num_hashes);
         (values * per_value).div_ceil(64)
+    }
+
+    /// Band keys copied after each document's sketch (see [`lsh::BitSketches::heads`]).
+    fn sketch_heads(&self) -> usize {
+        self.lsh.bands().min(lsh::MAX_HEADS)
+    }
+
+    /// Words of [`Prints::sketch`] per document: the sketch, then the first band keys.
+    fn sketch_stride(&self) -> usize {
+        self.sketch_words() + self.sketch_heads()
     }
 
     /// Fingerprints a batch in parallel and appends the results in order.
@@ -938,6 +974,9 @@ impl Dedup {
                         w | u64::from(v >> 8 & mask) << (i * per_value)
                     })
                 }));
+                let first = out.keys.len() - self.lsh.bands();
+                out.sketch
+                    .extend_from_slice(&out.keys[first..first + self.sketch_heads()]);
             }
             Method::SimHash => {
                 let mut b = self.simhasher.start();
@@ -971,6 +1010,7 @@ impl Dedup {
                     lsh::BitSketches {
                         bits: &prints.sketch,
                         words: w,
+                        heads: self.sketch_heads(),
                         max_differ,
                     },
                     |a, b| {
@@ -1062,6 +1102,64 @@ impl Dedup {
             state_bytes,
         }
     }
+}
+
+/// The groups (of two or more documents) that the verified pairs `found` of one component of
+/// the candidate graph make, with each member's similarity to its representative (in the order
+/// of the members after the representative). `members` are the component's documents, in
+/// increasing order; singletons are left out (every document outside a group is alone).
+fn component_groups<'a>(
+    docs: &[DocInfo],
+    members: &[u32],
+    found: &[Pair],
+    set: &(dyn Fn(u32) -> &'a ShingleSet + Sync),
+) -> Vec<(Group, Vec<f64>)> {
+    let local = |i: u32| {
+        members
+            .binary_search(&i)
+            .expect("pairs lie inside their component")
+    };
+    let mut uf = UnionFind::new(members.len());
+    for p in found {
+        uf.union(local(p.a), local(p.b));
+    }
+    // (root, member) for every document in some verified pair, by root then member.
+    let mut linked: Vec<(u32, u32)> = found
+        .iter()
+        .flat_map(|p| [p.a, p.b])
+        .map(|i| (uf.find(local(i)) as u32, i))
+        .collect();
+    linked.sort_unstable();
+    linked.dedup();
+    let key = |i: u32| DocKey {
+        id: &docs[i as usize].id,
+        published: docs[i as usize].published,
+    };
+    linked
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(|run| {
+            let mut group: Vec<u32> = run.iter().map(|&(_, i)| i).collect();
+            let rep = *group
+                .iter()
+                .min_by(|&&a, &&b| representative_order(&key(a), &key(b)))
+                .expect("groups are not empty");
+            // The order inside a group and its id depend only on the members' keys.
+            group.sort_unstable_by(|&a, &b| {
+                (a != rep)
+                    .cmp(&(b != rep))
+                    .then_with(|| docs[a as usize].id.cmp(&docs[b as usize].id))
+            });
+            let sims = group[1..]
+                .iter()
+                .map(|&m| set(m).jaccard(set(rep)))
+                .collect();
+            let group = Group {
+                id: GroupId::of(&docs[rep as usize].id),
+                members: group,
+            };
+            (group, sims)
+        })
+        .collect()
 }
 
 /// How far below the threshold the b-bit estimate of a candidate may fall before it is dropped

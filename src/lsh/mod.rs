@@ -175,25 +175,59 @@ pub fn band_candidates_filtered(
 
 /// One band's `(key, document)` column, documents in `skip` left out, sorted by key then
 /// document: equal keys form runs, and the order does not depend on scheduling.
+///
+/// Band keys are hashes, so their top bits spread the documents evenly: one counting pass on
+/// them puts each document in its bucket (in increasing order within it), and only the small
+/// buckets are sorted. A comparison sort of the whole column would cost `n log n`.
 fn band_column(keys: &[u64], bands: usize, skip: &[bool], band: usize) -> Vec<(u64, u32)> {
     let n = keys.len() / bands;
-    let mut col: Vec<(u64, u32)> = (0..n)
-        .filter(|&i| !skip[i])
-        .map(|i| (keys[i * bands + band], i as u32))
-        .collect();
-    col.sort_unstable();
+    let key = |i: usize| keys[i * bands + band];
+    let live = || (0..n).filter(|&i| !skip[i]);
+    let len = live().count();
+    if len < 4096 {
+        let mut col: Vec<(u64, u32)> = live().map(|i| (key(i), i as u32)).collect();
+        col.sort_unstable();
+        return col;
+    }
+    // About 8 documents per bucket, at most 2^16 buckets.
+    let bits = (usize::BITS - len.leading_zeros() - 3).min(16);
+    let bucket = |k: u64| (k >> (64 - bits)) as usize;
+    let mut start = vec![0usize; (1 << bits) + 1];
+    for i in live() {
+        start[bucket(key(i)) + 1] += 1;
+    }
+    for b in 0..1 << bits {
+        start[b + 1] += start[b];
+    }
+    let mut col = vec![(0u64, 0u32); len];
+    let mut next = start.clone();
+    for i in live() {
+        let k = key(i);
+        let b = bucket(k);
+        col[next[b]] = (k, i as u32);
+        next[b] += 1;
+    }
+    for b in start.windows(2) {
+        col[b[0]..b[1]].sort_unstable();
+    }
     col
 }
 
 /// A 1-bit sketch per document, for the quick filter of [`band_candidates_sketched`]: `words`
-/// `u64`s per document, document after document; a pair passes when its sketches differ in at
-/// most `max_differ` bits.
+/// `u64`s per document, then (optionally) copies of its first `heads` band keys, document after
+/// document; a pair passes when its sketches differ in at most `max_differ` bits.
 #[derive(Debug, Clone, Copy)]
 pub struct BitSketches<'a> {
-    /// The sketch words, `words` per document.
+    /// The sketch words, `words` per document, each document's followed by its first `heads`
+    /// band keys.
     pub bits: &'a [u64],
     /// Words per document, `1..=4`.
     pub words: usize,
+    /// Band keys of each document copied after its sketch words, `0..=4` (at most `bands`):
+    /// whether a pair passing the sketch shares one of these bands is then read from the copy
+    /// of its run's sketches, not from `keys` (on a large corpus, a cache miss per pair and
+    /// band shared).
+    pub heads: usize,
     /// The most differing bits of a pair that passes.
     pub max_differ: u32,
 }
@@ -215,20 +249,22 @@ pub fn band_candidates_sketched(
     assert!(bands > 0 && keys.len() % bands == 0);
     let n = keys.len() / bands;
     assert_eq!(skip.len(), n);
-    assert!((1..=4).contains(&sketch.words) && sketch.bits.len() == n * sketch.words);
+    assert!((1..=4).contains(&sketch.words) && sketch.heads <= MAX_HEADS.min(bands));
+    assert_eq!(sketch.bits.len(), n * (sketch.words + sketch.heads));
     let mut pairs: Vec<(u32, u32)> = (0..bands)
         .into_par_iter()
         .flat_map_iter(|band| {
             let col = band_column(keys, bands, skip, band);
-            let later = |a: u32, b: u32| {
+            // Bands before `from` are checked already (from the heads).
+            let later = |a: u32, b: u32, from: usize| {
                 let (ka, kb) = (&keys[a as usize * bands..], &keys[b as usize * bands..]);
-                !(0..band).any(|e| ka[e] == kb[e]) && keep(a, b)
+                !(from..band).any(|e| ka[e] == kb[e]) && keep(a, b)
             };
             match sketch.words {
-                1 => sketched_runs::<1>(&col, sketch, later),
-                2 => sketched_runs::<2>(&col, sketch, later),
-                3 => sketched_runs::<3>(&col, sketch, later),
-                _ => sketched_runs::<4>(&col, sketch, later),
+                1 => sketched_runs::<1>(&col, sketch, band, later),
+                2 => sketched_runs::<2>(&col, sketch, band, later),
+                3 => sketched_runs::<3>(&col, sketch, band, later),
+                _ => sketched_runs::<4>(&col, sketch, band, later),
             }
         })
         .collect();
@@ -237,20 +273,34 @@ pub fn band_candidates_sketched(
     pairs
 }
 
-/// [`runs_to_pairs`] with the bit-sketch filter of [`band_candidates_sketched`] applied first,
-/// `W` sketch words per document.
+/// The most band keys [`BitSketches`] may copy after each sketch.
+pub const MAX_HEADS: usize = 4;
+
+/// [`runs_to_pairs`] in band `band` with the bit-sketch filter of [`band_candidates_sketched`]
+/// applied first, `W` sketch words per document; a pair that shares one of the bands before
+/// `band` copied in the sketches is left to that band, and `keep(a, b, from)` decides the
+/// others, whose bands before `from` are not shared.
 fn sketched_runs<const W: usize>(
     col: &[(u64, u32)],
     sketch: BitSketches<'_>,
-    keep: impl Fn(u32, u32) -> bool,
+    band: usize,
+    keep: impl Fn(u32, u32, usize) -> bool,
 ) -> Vec<(u32, u32)> {
+    let stride = W + sketch.heads;
     let of = |doc: u32| -> [u64; W] {
-        sketch.bits[doc as usize * W..][..W]
+        sketch.bits[doc as usize * stride..][..W]
             .try_into()
             .expect("W words")
     };
+    let checked = sketch.heads.min(band);
+    let heads_of = |doc: u32| -> [u64; MAX_HEADS] {
+        let mut h = [0; MAX_HEADS];
+        h[..checked].copy_from_slice(&sketch.bits[doc as usize * stride + W..][..checked]);
+        h
+    };
     let mut out = Vec::new();
     let mut local: Vec<[u64; W]> = Vec::new();
+    let mut heads: Vec<[u64; MAX_HEADS]> = Vec::new();
     let mut differ: Vec<u32> = Vec::new();
     let mut start = 0;
     while start < col.len() {
@@ -265,6 +315,10 @@ fn sketched_runs<const W: usize>(
         }
         local.clear();
         local.extend(run.iter().map(|&(_, doc)| of(doc)));
+        heads.clear();
+        if checked > 0 {
+            heads.extend(run.iter().map(|&(_, doc)| heads_of(doc)));
+        }
         // Within a run the documents are in increasing order (the column is sorted by
         // (key, document)), so `a < b` below.
         for x in 0..run.len() - 1 {
@@ -280,8 +334,14 @@ fn sketched_runs<const W: usize>(
             }));
             for (y, &d) in differ.iter().enumerate() {
                 if d <= sketch.max_differ {
+                    if checked > 0 {
+                        let (hx, hy) = (&heads[x], &heads[x + 1 + y]);
+                        if (0..checked).any(|e| hx[e] == hy[e]) {
+                            continue; // found in an earlier band
+                        }
+                    }
                     let (a, b) = (run[x].1, run[x + 1 + y].1);
-                    if keep(a, b) {
+                    if keep(a, b, checked) {
                         out.push((a, b));
                     }
                 }
@@ -439,16 +499,16 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn sketched_candidates_match_the_closure_filter(
-            docs in proptest::collection::vec((0u64..3, 0u64..3, proptest::num::u64::ANY, proptest::num::u64::ANY), 2..40),
+            docs in proptest::collection::vec((proptest::collection::vec(0u64..3, 5), proptest::num::u64::ANY, proptest::num::u64::ANY), 2..40),
+            bands in 1usize..=5,
             words in 1usize..=4,
             max_differ in 0u32..80,
         ) {
-            let bands = 2;
-            let keys: Vec<u64> = docs.iter().flat_map(|d| [d.0, d.1]).collect();
+            let keys: Vec<u64> = docs.iter().flat_map(|d| d.0[..bands].to_vec()).collect();
             // Sketch words drawn from a few values, so that close pairs exist.
             let bits: Vec<u64> = docs
                 .iter()
-                .flat_map(|d| (0..words).map(move |w| if w % 2 == 0 { d.2 & 0xff } else { d.3 & 0x0f0f }))
+                .flat_map(|d| (0..words).map(move |w| if w % 2 == 0 { d.1 & 0xff } else { d.2 & 0x0f0f }))
                 .collect();
             let skip: Vec<bool> = (0..docs.len()).map(|i| i % 7 == 3).collect();
             let keep = |a: u32, b: u32| (a * 31 + b) % 5 != 0;
@@ -457,8 +517,40 @@ mod tests {
                 let y = &bits[b as usize * words..][..words];
                 x.iter().zip(y).map(|(p, q)| (p ^ q).count_ones()).sum::<u32>() <= max_differ
             }, keep);
-            let got = band_candidates_sketched(&keys, bands, &skip, BitSketches { bits: &bits, words, max_differ }, keep);
-            proptest::prop_assert_eq!(got, want);
+            let got = band_candidates_sketched(&keys, bands, &skip, BitSketches { bits: &bits, words, heads: 0, max_differ }, keep);
+            proptest::prop_assert_eq!(&got, &want);
+            // With the first band keys copied after the sketches: the same pairs.
+            for heads in 1..=bands.min(MAX_HEADS) {
+                let with_heads: Vec<u64> = (0..docs.len())
+                    .flat_map(|i| {
+                        let sketch = &bits[i * words..][..words];
+                        sketch.iter().chain(&keys[i * bands..][..heads]).copied().collect::<Vec<_>>()
+                    })
+                    .collect();
+                let sketches = BitSketches { bits: &with_heads, words, heads, max_differ };
+                let got = band_candidates_sketched(&keys, bands, &skip, sketches, keep);
+                proptest::prop_assert_eq!(&got, &want);
+            }
+        }
+    }
+
+    #[test]
+    fn band_columns_are_sorted_by_key_then_document() {
+        // Large enough for the bucket pass; few distinct keys (long runs) and many.
+        for (n, distinct) in [(5000u64, 7u64), (20000, 3000), (9000, 1 << 40)] {
+            let bands = 3;
+            let keys: Vec<u64> = (0..n * bands as u64)
+                .map(|i| fmix64(fmix64(i) % distinct))
+                .collect();
+            let skip: Vec<bool> = (0..n).map(|i| i % 11 == 5).collect();
+            for band in 0..bands {
+                let mut want: Vec<(u64, u32)> = (0..n as usize)
+                    .filter(|&i| !skip[i])
+                    .map(|i| (keys[i * bands + band], i as u32))
+                    .collect();
+                want.sort_unstable();
+                assert_eq!(band_column(&keys, bands, &skip, band), want);
+            }
         }
     }
 
