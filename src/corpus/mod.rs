@@ -214,7 +214,9 @@ pub struct Corpus {
 impl Corpus {
     /// Resolves `inputs`: a file, a folder (walked recursively in sorted order; hidden entries,
     /// whose names start with `.`, are not read), or `-` for JSON Lines on standard input, which is
-    /// spooled to a temporary file so that it can be read twice.
+    /// spooled to a temporary file so that it can be read twice. A JSON Lines file without a
+    /// single record (empty, or blank lines only) is reported when it is read, in input order:
+    /// an error naming the file, or a counted skip.
     pub fn open<P: AsRef<std::path::Path>>(inputs: &[P], options: IngestOptions) -> Result<Corpus> {
         let mut sources = Vec::new();
         let mut resolve_skips = Vec::new();
