@@ -111,19 +111,30 @@ impl DenseRow {
 }
 
 /// The document whose candidates are verified, in the form suited to the vocabulary's size.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Query {
     dense: DenseRow,
     table: DotTable,
-    /// Whether the last load went to `dense`.
+    /// The vocabulary's size.
+    features: usize,
+    /// Whether rows go to `dense` (decided once, by the vocabulary's size).
     is_dense: bool,
 }
 
 impl Query {
-    fn load(&mut self, v: Row<'_>, features: usize) {
-        self.is_dense = features <= DENSE_VOCABULARY;
+    /// A query over a vocabulary of `features`.
+    fn new(features: usize) -> Query {
+        Query {
+            dense: DenseRow::default(),
+            table: DotTable::default(),
+            features,
+            is_dense: features <= DENSE_VOCABULARY,
+        }
+    }
+
+    fn load(&mut self, v: Row<'_>) {
         if self.is_dense {
-            self.dense.load(v, features);
+            self.dense.load(v, self.features);
         } else {
             self.table.load(v);
         }
@@ -229,14 +240,14 @@ struct Lease<'p> {
 }
 
 impl<'p> Lease<'p> {
-    fn take(pool: &'p Mutex<Vec<Scratch>>, n: usize) -> Lease<'p> {
+    fn take(pool: &'p Mutex<Vec<Scratch>>, n: usize, features: usize) -> Lease<'p> {
         let reused = pool.lock().map(|mut p| p.pop()).unwrap_or(None);
         let scratch = reused.unwrap_or_else(|| Scratch {
             acc: vec![0f32; n],
             touched: Vec::new(),
             cands: Vec::new(),
             mine: Vec::new(),
-            query: Query::default(),
+            query: Query::new(features),
         });
         Lease {
             pool,
@@ -353,7 +364,7 @@ pub(crate) fn candidate_pairs(
         .into_par_iter()
         .with_min_len(256)
         .map_init(
-            || Lease::take(&pool, n),
+            || Lease::take(&pool, n, rows.features()),
             |lease, r| {
                 let Scratch {
                     acc,
@@ -437,7 +448,7 @@ pub(crate) fn candidate_pairs(
                     lines ^= rows.at(s as usize).touch();
                 }
                 std::hint::black_box(lines);
-                query.load(rows.at(r), rows.features());
+                query.load(rows.at(r));
                 for &(s, _) in cands.iter() {
                     let sim = query.cosine(rows.at(s as usize));
                     if sim >= p.min_sim {
