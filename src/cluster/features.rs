@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
+use crate::claim::lex::WordMap;
 use crate::corpus::Document;
 use crate::text::for_each_token;
 
@@ -367,39 +368,43 @@ const MONTHS: &[(&str, u8)] = &[
     ("december", 12),
 ];
 
-/// Stop words are lowercase ASCII of 1 to 12 bytes: the words of one length and first letter
-/// are a handful, compared directly (a `HashSet<&str>` hashed every token with SipHash, a
-/// fifth of the feature scan).
-const STOP_MAX_LEN: usize = 12;
+/// Bit of a [`word_class`] value: the word is a stop word.
+const STOP: u8 = 0x10;
 
-fn stop_bucket(word: &[u8]) -> Option<usize> {
-    let first = *word.first()?;
-    (word.len() <= STOP_MAX_LEN && first.is_ascii_lowercase())
-        .then(|| (word.len() - 1) * 26 + usize::from(first - b'a'))
-}
-
-fn is_stop_word(word: &str) -> bool {
+/// The class of a normalized word, one table lookup for both questions the feature scan asks
+/// of every token: its month (the low four bits, 0 for none) and whether it is a stop word
+/// ([`STOP`]); 0 for any other word. (A bucket search for stop words and a scan of the month
+/// names were a sixth of the feature scan.)
+fn word_class(word: &str) -> u8 {
     use std::sync::OnceLock;
-    static BUCKETS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
-    let buckets = BUCKETS.get_or_init(|| {
-        let mut b: Vec<Vec<&'static str>> = vec![Vec::new(); STOP_MAX_LEN * 26];
-        for &w in STOP_WORDS {
-            let slot = stop_bucket(w.as_bytes()).expect("stop words are short lowercase ASCII");
-            if !b[slot].contains(&w) {
-                b[slot].push(w);
+    static CLASSES: OnceLock<WordMap<u8>> = OnceLock::new();
+    let map = CLASSES.get_or_init(|| {
+        // A word both a stop word and a month ("may") gets both bits: merge before building,
+        // since a later entry of the map replaces an earlier one.
+        let mut all: Vec<(&'static str, u8)> = Vec::new();
+        let words = STOP_WORDS.iter().map(|&w| (w, STOP));
+        for (w, class) in words.chain(MONTHS.iter().copied()) {
+            match all.iter_mut().find(|(x, _)| *x == w) {
+                Some(entry) => entry.1 |= class,
+                None => all.push((w, class)),
             }
         }
-        b
+        WordMap::new(all)
     });
-    stop_bucket(word.as_bytes()).is_some_and(|slot| buckets[slot].contains(&word))
+    map.get(word).unwrap_or(0)
 }
 
+#[cfg(test)]
+fn is_stop_word(word: &str) -> bool {
+    word_class(word) & STOP != 0
+}
+
+#[cfg(test)]
 fn month(word: &str) -> Option<u8> {
-    // Month names are 3 to 9 letters long: most words are rejected by their length.
-    if !(3..=9).contains(&word.len()) {
-        return None;
+    match word_class(word) & 0x0f {
+        0 => None,
+        m => Some(m),
     }
-    MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
 }
 
 /// True when `word` has fewer than two characters (at most two are decoded).
@@ -517,7 +522,9 @@ fn features_of(text: &str, weight: f32, mut f: impl FnMut(FeatureKind, &str, f32
             f(FeatureKind::Number, w, weight);
             continue;
         }
-        if let Some(m) = month(w) {
+        let class = word_class(w);
+        let m = class & 0x0f;
+        if m != 0 {
             // "Jan. 6" or "6 January"; "may" only when capitalized.
             let day = toks
                 .get(i + 1)
@@ -532,12 +539,12 @@ fn features_of(text: &str, weight: f32, mut f: impl FnMut(FeatureKind, &str, f32
                 f(FeatureKind::Date, &date, weight);
             }
         }
-        if shorter_than_two_chars(w) || is_stop_word(w) {
+        if class & STOP != 0 || shorter_than_two_chars(w) {
             continue;
         }
         let folded = fold_word(w, t.possessive);
         f(FeatureKind::Word, folded, weight);
-        if t.cap && month(w).is_none() {
+        if t.cap && m == 0 {
             // A capitalized word that only starts a sentence is a name only if the next word is
             // capitalized too ("Dmitry Peskov said" but not "Following the talks").
             let next_cap = toks.get(i + 1).is_some_and(|n| n.cap && !n.sentence_start);
@@ -1014,6 +1021,30 @@ mod tests {
         ] {
             assert_eq!(shorter_than_two_chars(w), short, "{w}");
             assert_eq!(w.chars().count() < 2, short, "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_classes_are_the_lists(
+            word in "[a-z]{0,3}|[a-z]{0,10}|[A-Za-z']{1,16}|sept?|may|ma[a-z]?|[\\w]{1,4}",
+            pick in 0usize..1000,
+            mutate in proptest::bool::ANY,
+        ) {
+            // Words from the lists, slightly changed or not, and arbitrary ones.
+            let mut listed = STOP_WORDS[pick % STOP_WORDS.len()].to_string();
+            if pick % 3 == 0 {
+                listed = MONTHS[pick % MONTHS.len()].0.to_string();
+            }
+            if mutate {
+                listed.push('s');
+            }
+            for w in [word.as_str(), listed.as_str()] {
+                let stop = STOP_WORDS.contains(&w);
+                let m = MONTHS.iter().find(|(x, _)| *x == w).map(|&(_, n)| n);
+                proptest::prop_assert_eq!(is_stop_word(w), stop, "{}", w);
+                proptest::prop_assert_eq!(month(w), m, "{}", w);
+            }
         }
     }
 
