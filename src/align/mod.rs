@@ -713,13 +713,17 @@ fn list(words: &[&str]) -> String {
 /// Jaccard similarity of two hashed, sorted lists, and their number of shared values.
 fn jaccard_hashed(ha: &[u64], hb: &[u64]) -> (f64, usize) {
     let n = shared_hashes(ha, hb);
-    let union = ha.len() + hb.len() - n;
-    let score = if union == 0 {
+    (jaccard_of(n, ha.len(), hb.len()), n)
+}
+
+/// Jaccard similarity of two sets of `la` and `lb` values that share `n`.
+fn jaccard_of(n: usize, la: usize, lb: usize) -> f64 {
+    let union = la + lb - n;
+    if union == 0 {
         0.0
     } else {
         n as f64 / union as f64
-    };
-    (score, n)
+    }
 }
 
 /// Jaccard similarity of two word lists (counted on their hashes), with the shared words when
@@ -775,18 +779,22 @@ fn score_pair(
                 return None;
             }
         }
-        let (lj, n_local) = jaccard_hashed(a.local_words.hashes(), b.local_words.hashes());
+        let (ha, hb) = (a.local_words.hashes(), b.local_words.hashes());
+        let n_local = shared_hashes(ha, hb);
+        let lj = || jaccard_of(n_local, ha.len(), hb.len());
         // Without a noun class, the words around the figures must be shared: most of them when
         // the figure is bare, some when it has a unit (or neither has any words around it).
-        let unrelated = if bare {
-            n_local < 2 || lj < 0.5
-        } else {
-            n_local == 0 && !(a.local_words.is_empty() && b.local_words.is_empty())
+        let unrelated = || {
+            if bare {
+                n_local < 2 || lj() < 0.5
+            } else {
+                n_local == 0 && !(a.local_words.is_empty() && b.local_words.is_empty())
+            }
         };
-        if !classes && unrelated {
+        if !classes && unrelated() {
             return None;
         }
-        (lj, n_local)
+        (lj(), n_local)
     } else {
         (0.0, 0)
     };

@@ -1157,14 +1157,14 @@ impl<'a> Builder<'a> {
 
         // Agreements: components of agreeing pairs.
         // Members in component order, each in pair order (a stable sort by component).
-        let mut members: Vec<(u32, usize)> = agree_pairs
+        let mut members: Vec<(u32, u32)> = agree_pairs
             .iter()
-            .flat_map(|p| [(component[p.a], p.a), (component[p.a], p.b)])
+            .flat_map(|p| [(component[p.a], p.a as u32), (component[p.a], p.b as u32)])
             .collect();
         members.par_sort_by_key(|&(k, _)| k);
         let by_component: Vec<Vec<usize>> = members
             .chunk_by(|x, y| x.0 == y.0)
-            .map(|run| run.iter().map(|&(_, i)| i).collect())
+            .map(|run| run.iter().map(|&(_, i)| i as usize).collect())
             .collect();
         drop(members);
         let agreements: Vec<Agreement> = by_component

@@ -264,44 +264,39 @@ fn escape_str(s: &str, buf: &mut Vec<u8>) {
     let bytes = s.as_bytes();
     buf.reserve(bytes.len() + 2);
     buf.push(b'"');
-    // `bytes[start..]` is not written yet; `bytes[..i]` is checked.
-    let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
-        // Words of eight bytes without anything to escape are skipped whole; a word with
-        // something to escape (and the tail) is checked byte by byte.
-        let stop = match bytes.get(i..i + 8) {
-            Some(w) if !needs_escape(u64::from_le_bytes(w.try_into().expect("8 bytes"))) => {
-                i += 8;
+    // Words of eight bytes without anything to escape are copied as they are.
+    let mut clean = 0;
+    while clean + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[clean..clean + 8].try_into().expect("8 bytes"));
+        if needs_escape(word) {
+            break;
+        }
+        clean += 8;
+    }
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate().skip(clean) {
+        let escaped: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\t' => b"\\t",
+            b'\r' => b"\\r",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..=0x1f => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                buf.extend_from_slice(&bytes[start..i]);
+                buf.extend_from_slice(b"\\u00");
+                buf.push(HEX[usize::from(b >> 4)]);
+                buf.push(HEX[usize::from(b & 0xf)]);
+                start = i + 1;
                 continue;
             }
-            Some(_) => i + 8,
-            None => bytes.len(),
+            _ => continue,
         };
-        for (k, &b) in bytes.iter().enumerate().take(stop).skip(i) {
-            let escaped: &[u8] = match b {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\n' => b"\\n",
-                b'\t' => b"\\t",
-                b'\r' => b"\\r",
-                0x08 => b"\\b",
-                0x0c => b"\\f",
-                0..=0x1f => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    buf.extend_from_slice(&bytes[start..k]);
-                    buf.extend_from_slice(b"\\u00");
-                    buf.push(HEX[usize::from(b >> 4)]);
-                    buf.push(HEX[usize::from(b & 0xf)]);
-                    start = k + 1;
-                    continue;
-                }
-                _ => continue,
-            };
-            buf.extend_from_slice(&bytes[start..k]);
-            buf.extend_from_slice(escaped);
-            start = k + 1;
-        }
-        i = stop;
+        buf.extend_from_slice(&bytes[start..i]);
+        buf.extend_from_slice(escaped);
+        start = i + 1;
     }
     buf.extend_from_slice(&bytes[start..]);
     buf.push(b'"');
