@@ -713,13 +713,17 @@ fn list(words: &[&str]) -> String {
 /// Jaccard similarity of two hashed, sorted lists, and their number of shared values.
 fn jaccard_hashed(ha: &[u64], hb: &[u64]) -> (f64, usize) {
     let n = shared_hashes(ha, hb);
-    let union = ha.len() + hb.len() - n;
-    let score = if union == 0 {
+    (jaccard_of(n, ha.len(), hb.len()), n)
+}
+
+/// Jaccard similarity of two sets of `la` and `lb` values that share `n`.
+fn jaccard_of(n: usize, la: usize, lb: usize) -> f64 {
+    let union = la + lb - n;
+    if union == 0 {
         0.0
     } else {
         n as f64 / union as f64
-    };
-    (score, n)
+    }
 }
 
 /// Jaccard similarity of two word lists (counted on their hashes), with the shared words when
@@ -763,28 +767,37 @@ fn score_pair(
 ) -> Option<(f64, Vec<String>)> {
     // The quantity tests that need no sentence overlap are made first: most candidate pairs of a
     // block fail one of them (below, in the same order), and then the overlaps are not counted.
-    if let (Payload::Quantity(qa), Payload::Quantity(qb)) = (&a.payload, &b.payload) {
-        match (&fa.class, &fb.class) {
-            (Some(class), Some(_)) => {
-                let verbs_differ = matches!((&fa.verb, &fb.verb), (Some(x), Some(y)) if x != y);
-                if class == "people" && verbs_differ {
-                    return None;
-                }
-            }
-            _ if qa.unit.is_none() && qb.unit.is_none() => {
-                let (lj, local) = jaccard_hashed(a.local_words.hashes(), b.local_words.hashes());
-                if local < 2 || lj < 0.5 {
-                    return None;
-                }
-            }
-            _ => {
-                let local = shared_hashes(a.local_words.hashes(), b.local_words.hashes());
-                if local == 0 && !(a.local_words.is_empty() && b.local_words.is_empty()) {
-                    return None;
-                }
+    // The overlap of the words around the figures, `(jaccard, shared)`, is counted once here.
+    let local = if let (Payload::Quantity(qa), Payload::Quantity(qb)) = (&a.payload, &b.payload) {
+        let bare = qa.unit.is_none() && qb.unit.is_none();
+        let classes = fa.class.is_some() && fb.class.is_some();
+        if classes {
+            // "people" counts anything: known event verbs must be the same
+            // (injured / arrested / marched / "said ... took part" are different counts).
+            let verbs_differ = matches!((&fa.verb, &fb.verb), (Some(x), Some(y)) if x != y);
+            if fa.class.as_deref() == Some("people") && verbs_differ {
+                return None;
             }
         }
-    }
+        let (ha, hb) = (a.local_words.hashes(), b.local_words.hashes());
+        let n_local = shared_hashes(ha, hb);
+        let lj = || jaccard_of(n_local, ha.len(), hb.len());
+        // Without a noun class, the words around the figures must be shared: most of them when
+        // the figure is bare, some when it has a unit (or neither has any words around it).
+        let unrelated = || {
+            if bare {
+                n_local < 2 || lj() < 0.5
+            } else {
+                n_local == 0 && !(a.local_words.is_empty() && b.local_words.is_empty())
+            }
+        };
+        if !classes && unrelated() {
+            return None;
+        }
+        (lj(), n_local)
+    } else {
+        (0.0, 0)
+    };
     let mut reasons = Vec::new();
     // Quotes are scored on their own words: the sentence overlaps are not computed for them.
     let quotes = matches!(a.payload, Payload::Quote(_));
@@ -813,11 +826,7 @@ fn score_pair(
         (Payload::Quantity(qa), Payload::Quantity(qb)) => {
             match (&fa.class, &fb.class) {
                 (Some(class), Some(_)) => {
-                    // "people" counts anything: known event verbs must be the same
-                    // (injured / arrested / marched / "said ... took part" are different counts).
-                    if class == "people" && verbs == Some(false) {
-                        return None;
-                    }
+                    // The verbs of "people" were checked above.
                     score = 0.5;
                     let (na, nb) = (
                         qa.noun.as_deref().unwrap_or(""),
@@ -838,8 +847,8 @@ fn score_pair(
                     // be the same words, in sentences about the same thing ("the number of
                     // injured stood at 67" / "... stood at 77"); a stray number is never
                     // compared with a count.
-                    let (lj, local, _) = overlap(&a.local_words, &b.local_words, false);
-                    if local < 2 || lj < 0.5 || ctx < 0.5 {
+                    // The words around the figures were checked above.
+                    if ctx < 0.5 {
                         return None;
                     }
                     score = 0.2;
@@ -851,11 +860,8 @@ fn score_pair(
                 _ => {
                     // Unit only (money, percentages): the sentences must be about the same thing,
                     // and the words around the figures too ("revenue of", "profit fell").
-                    let local = shared_hashes(a.local_words.hashes(), b.local_words.hashes());
-                    if ctx < 0.25
-                        || n_ctx < 2
-                        || (local == 0 && !(a.local_words.is_empty() && b.local_words.is_empty()))
-                    {
+                    // The words around the figures were checked above.
+                    if ctx < 0.25 || n_ctx < 2 {
                         return None;
                     }
                     score = 0.3;
@@ -864,8 +870,13 @@ fn score_pair(
                     }
                 }
             }
-            let (local, _, shared_local) = overlap(&a.local_words, &b.local_words, explain);
-            score += 0.25 * ctx + 0.15 * ent + 0.2 * local;
+            let (lj, n_local) = local;
+            let shared_local = if explain && n_local > 0 {
+                a.local_words.shared(&b.local_words)
+            } else {
+                Vec::new()
+            };
+            score += 0.25 * ctx + 0.15 * ent + 0.2 * lj;
             if !shared_local.is_empty() {
                 reasons.push(format!(
                     "same words around the figure: {}",

@@ -554,34 +554,62 @@ pub fn word_diff(a: &str, b: &str) -> WordDiff {
 /// assert_eq!(format_number(-1234567.25), "-1,234,567.25");
 /// ```
 pub fn format_number(x: f64) -> String {
+    let mut s = String::new();
+    push_number(&mut s, x);
+    s
+}
+
+/// [`format_number`] appended to `out`. Whole numbers below 2^53 (most figures) are written
+/// from their integer digits; others through [`format_number_plain`].
+fn push_number(out: &mut String, x: f64) {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is an f64
+    if x.fract() == 0.0 && x.abs() < EXACT {
+        let n = x.abs() as u64;
+        if x < 0.0 && n != 0 {
+            out.push('-');
+        }
+        push_grouped(out, n.to_string().as_bytes());
+    } else {
+        out.push_str(&format_number_plain(x));
+    }
+}
+
+/// `digits` (ASCII) with a comma every three digits from the right.
+fn push_grouped(out: &mut String, digits: &[u8]) {
+    for (i, &c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(char::from(c));
+    }
+}
+
+/// [`format_number`] by way of `{:.2}`, for any number.
+fn format_number_plain(x: f64) -> String {
     if x.is_infinite() {
         return if x > 0.0 { "∞".into() } else { "-∞".into() };
     }
     let s = format!("{:.2}", x.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let frac = frac.trim_end_matches('0');
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
     let sign = if x < 0.0 && (int != "0" || !frac.is_empty()) {
         "-"
     } else {
         ""
     };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
+    let mut out = String::from(sign);
+    push_grouped(&mut out, int.as_bytes());
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
     }
+    out
 }
 
 /// A readable statement of what a quantity commits to: `≈50,000 soldiers (45,000–55,000)`.
 pub fn describe_quantity(q: &Quantity, approx: f64) -> String {
-    let mut s = describe_interval(q, approx);
+    let mut s = String::new();
+    push_interval(&mut s, q, approx);
     if let Some(n) = &q.noun {
         s.push(' ');
         s.push_str(n);
@@ -591,32 +619,53 @@ pub fn describe_quantity(q: &Quantity, approx: f64) -> String {
 
 /// The number part of [`describe_quantity`], with the unit: `≈50,000 (45,000–55,000)`.
 pub fn describe_interval(q: &Quantity, approx: f64) -> String {
-    let mut s = match (q.qualifier, q.value, interval(q, approx)) {
-        (Qualifier::Exact, Some(v), _) => format_number(v),
+    let mut s = String::new();
+    push_interval(&mut s, q, approx);
+    s
+}
+
+/// [`describe_interval`] appended to `s`.
+fn push_interval(s: &mut String, q: &Quantity, approx: f64) {
+    match (q.qualifier, q.value, interval(q, approx)) {
+        (Qualifier::Exact, Some(v), _) => push_number(s, v),
         (Qualifier::Approx, Some(v), Some((l, h))) => {
-            format!(
-                "≈{} ({}–{})",
-                format_number(v),
-                format_number(l),
-                format_number(h)
-            )
+            s.push('≈');
+            push_number(s, v);
+            s.push_str(" (");
+            push_number(s, l);
+            s.push('–');
+            push_number(s, h);
+            s.push(')');
         }
-        (Qualifier::Lt, _, Some((_, h))) => format!("< {}", format_number(h)),
-        (Qualifier::Le, _, Some((_, h))) => format!("≤ {}", format_number(h)),
-        (Qualifier::Gt, _, Some((l, _))) => format!("> {}", format_number(l)),
-        (Qualifier::Ge, _, Some((l, _))) => format!("≥ {}", format_number(l)),
-        (Qualifier::Range, _, Some((l, h))) => format!("{}–{}", format_number(l), format_number(h)),
+        // A bound: the upper end of the interval for "<" and "≤", the lower for ">" and "≥".
+        (Qualifier::Lt | Qualifier::Le, _, Some((_, x)))
+        | (Qualifier::Gt | Qualifier::Ge, _, Some((x, _))) => {
+            s.push_str(match q.qualifier {
+                Qualifier::Lt => "< ",
+                Qualifier::Le => "≤ ",
+                Qualifier::Gt => "> ",
+                _ => "≥ ",
+            });
+            push_number(s, x);
+        }
+        (Qualifier::Range, _, Some((l, h))) => {
+            push_number(s, l);
+            s.push('–');
+            push_number(s, h);
+        }
         (Qualifier::Vague, _, Some((l, h))) => {
-            format!("{}–{} (vague)", format_number(l), format_number(h))
+            push_number(s, l);
+            s.push('–');
+            push_number(s, h);
+            s.push_str(" (vague)");
         }
-        (_, Some(v), _) => format_number(v),
-        _ => "?".to_string(),
-    };
+        (_, Some(v), _) => push_number(s, v),
+        _ => s.push('?'),
+    }
     if let Some(u) = &q.unit {
         s.push(' ');
         s.push_str(u);
     }
-    s
 }
 
 /// A readable day range: `2026-01-06`, `2026-01-05..2026-01-11 (week)`, `unresolved (relative)`.
@@ -638,5 +687,43 @@ pub fn describe_date(d: &DateRange) -> String {
                 d.granularity.as_str()
             }
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{format_number, format_number_plain};
+
+    #[test]
+    fn whole_numbers_are_grouped() {
+        assert_eq!(format_number(0.0), "0");
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(-1_234_567.0), "-1,234,567");
+        assert_eq!(format_number(999.0), "999");
+        assert_eq!(format_number(1_000.0), "1,000");
+        assert_eq!(format_number(f64::INFINITY), "∞");
+        assert_eq!(
+            format_number(9_007_199_254_740_992.0),
+            "9,007,199,254,740,992"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_matches_plain_path(x in proptest::num::f64::ANY) {
+            proptest::prop_assert_eq!(format_number(x), format_number_plain(x));
+        }
+
+        #[test]
+        fn whole_numbers_match_plain_path(n in proptest::num::i64::ANY, shift in 0u32..60) {
+            let x = (n >> shift) as f64;
+            proptest::prop_assert_eq!(format_number(x), format_number_plain(x));
+        }
+
+        #[test]
+        fn cents_match_plain_path(n in -10_000_000i64..10_000_000) {
+            let x = n as f64 / 100.0;
+            proptest::prop_assert_eq!(format_number(x), format_number_plain(x));
+        }
     }
 }

@@ -53,7 +53,7 @@ mod timings;
 
 pub use timings::Timings;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -352,7 +352,7 @@ pub fn check_owned(
     let pairs = align::align_unexplained(&claims, &config.align);
     timings.record("align", t);
     let t = timings.start();
-    let builder = Builder::new(docs, labels, &claims, &pairs, config);
+    let builder = Builder::new(docs, labels, &claims, &pairs, config, rank);
     let plan = builder.plan(&pairs);
     let reasons: Vec<Vec<String>> = plan
         .groups
@@ -363,7 +363,9 @@ pub fn check_owned(
     let Builder {
         published,
         surnames,
+        relative_text,
         shared,
+        rank,
         ..
     } = builder;
     // The sentence context served the alignment and the reasons; the report does not read it.
@@ -379,11 +381,13 @@ pub fn check_owned(
         claims: &claims,
         config,
         surnames,
+        relative_text,
         // Only the lead findings are compared again (for their message): their quotes are
         // tokenized then.
         quote_tokens: Vec::new(),
         published,
         shared,
+        rank,
     };
     let report = builder.finish(plan, reasons, skipped);
     timings.record("compare", t);
@@ -398,6 +402,9 @@ struct Builder<'a> {
     /// The surname of each quote's speaker ([`align::context::surname`]), computed once per
     /// claim rather than once per compared pair.
     surnames: Vec<Option<String>>,
+    /// The normalized text ([`text::normalize`]) of each relative date, computed once per claim
+    /// rather than once per compared pair (`None` for other claims).
+    relative_text: Vec<Option<String>>,
     /// The words of each quote as the word diff reads them, tokenized once per claim rather than
     /// once per compared pair (`None` for other claims).
     quote_tokens: Vec<Option<compare::DiffTokens>>,
@@ -406,6 +413,9 @@ struct Builder<'a> {
     /// Each document's id, group and event as its claims show them: one allocation per
     /// document, however many claims it has in the report.
     shared: Vec<[SharedStr; 3]>,
+    /// The rank of each document's id (equal ids, equal ranks): claims compare by
+    /// [`Builder::key`] as by (document id, span), without comparing strings.
+    rank: Vec<u32>,
 }
 
 /// A conflicting pair seen from its primary claim: the other claim, the pair, the finding.
@@ -446,7 +456,7 @@ struct Plan<'p> {
     /// Component label of each claim among the agreeing pairs.
     component: Vec<u32>,
     /// Per pair of documents: (agreements, conflicts).
-    by_docs: BTreeMap<(u32, u32), (usize, usize)>,
+    by_docs: DocPairCounts,
     /// The discrepancies, in group order.
     groups: Vec<Group<'p>>,
 }
@@ -458,12 +468,20 @@ impl<'a> Builder<'a> {
         claims: &'a [AlignClaim],
         pairs: &[Pair],
         config: &'a Config,
+        rank: Vec<u32>,
     ) -> Builder<'a> {
         use rayon::prelude::*;
         let surnames = claims
             .par_iter()
             .map(|c| match &c.payload {
                 Payload::Quote(q) => q.speaker.as_deref().and_then(align::context::surname),
+                _ => None,
+            })
+            .collect();
+        let relative_text = claims
+            .par_iter()
+            .map(|c| match &c.payload {
+                Payload::Date(d) if d.relative => Some(text::normalize(&c.text)),
                 _ => None,
             })
             .collect();
@@ -508,14 +526,18 @@ impl<'a> Builder<'a> {
             claims,
             config,
             surnames,
+            relative_text,
             quote_tokens,
             published,
             shared,
+            rank,
         }
     }
 
-    fn doc_id(&self, c: &AlignClaim) -> &str {
-        &self.docs[c.doc as usize].meta.id
+    /// Claim `i`'s (document id, span) order as integers: the rank of its document's id, its span.
+    fn key(&self, i: usize) -> (u32, Span) {
+        let c = &self.claims[i];
+        (self.rank[c.doc as usize], c.span)
     }
 
     fn sentence(&self, c: &AlignClaim) -> &str {
@@ -612,9 +634,7 @@ impl<'a> Builder<'a> {
             // The same relative wording ("21 days from now", "on Friday") in two articles
             // published on different days resolves to different days: not a discrepancy.
             (Payload::Date(da), Payload::Date(db))
-                if da.relative
-                    && db.relative
-                    && text::normalize(&a.text) == text::normalize(&b.text) =>
+                if da.relative && db.relative && self.relative_text[i] == self.relative_text[j] =>
             {
                 Ok(false)
             }
@@ -884,39 +904,53 @@ impl<'a> Builder<'a> {
         // disagree on two or more things and agree on none, or on three or more and agree on
         // fewer, probably describe different events (a clustering error); their findings are
         // demoted to info.
-        let mut by_docs: BTreeMap<(u32, u32), (usize, usize)> = BTreeMap::new();
         let doc_pair = |p: &Pair| {
             let (x, y) = (self.claims[p.a].doc, self.claims[p.b].doc);
             (x.min(y), x.max(y))
         };
-        for p in &agree_pairs {
-            by_docs.entry(doc_pair(p)).or_default().0 += 1;
-        }
-        for (p, _) in &conflicts {
-            by_docs.entry(doc_pair(p)).or_default().1 += 1;
-        }
+        let by_docs = DocPairCounts::new(
+            agree_pairs.iter().map(|p| doc_pair(p)),
+            conflicts.iter().map(|(p, _)| doc_pair(p)),
+        );
         // Support of each claim: the independent sources (and documents) of the claim and the
         // claims it directly agrees with. The primary claim of a conflict is the one with less.
+        // Worked out once per claim of a conflict, from its agreeing partners.
         let mut partners: Vec<(usize, usize)> = agree_pairs
             .iter()
             .flat_map(|p| [(p.a, p.b), (p.b, p.a)])
             .collect();
-        partners.sort_unstable();
-        let support = |i: usize| -> (usize, usize) {
-            let lo = partners.partition_point(|e| e.0 < i);
-            let hi = partners.partition_point(|e| e.0 <= i);
-            let mut groups: Vec<u32> = vec![self.claims[i].source_group];
-            let mut docs: Vec<u32> = vec![self.claims[i].doc];
-            for &(_, j) in &partners[lo..hi] {
-                groups.push(self.claims[j].source_group);
-                docs.push(self.claims[j].doc);
-            }
-            groups.sort_unstable();
-            groups.dedup();
-            docs.sort_unstable();
-            docs.dedup();
-            (groups.len(), docs.len())
-        };
+        partners.par_sort_unstable();
+        let mut in_conflict = vec![false; n];
+        for (p, _) in &conflicts {
+            in_conflict[p.a] = true;
+            in_conflict[p.b] = true;
+        }
+        let support: Vec<(u32, u32)> = in_conflict
+            .par_iter()
+            .enumerate()
+            .with_min_len(1024)
+            .map_init(
+                || (Vec::new(), Vec::new()),
+                |(groups, docs): &mut (Vec<u32>, Vec<u32>), (i, &wanted)| {
+                    if !wanted {
+                        return (0, 0);
+                    }
+                    let lo = partners.partition_point(|e| e.0 < i);
+                    let hi = lo + partners[lo..].partition_point(|e| e.0 <= i);
+                    groups.clear();
+                    docs.clear();
+                    groups.push(self.claims[i].source_group);
+                    docs.push(self.claims[i].doc);
+                    for &(_, j) in &partners[lo..hi] {
+                        groups.push(self.claims[j].source_group);
+                        docs.push(self.claims[j].doc);
+                    }
+                    (distinct(groups), distinct(docs))
+                },
+            )
+            .collect();
+        drop(in_conflict);
+        let support = |i: usize| support[i];
         let component = agree.min_labels();
 
         // Group conflicting pairs by (primary, code). Which claim is primary, and the finding seen
@@ -925,8 +959,7 @@ impl<'a> Builder<'a> {
             .into_par_iter()
             .with_min_len(64)
             .map(|(p, f)| {
-                let key_a = (self.doc_id(&self.claims[p.a]), self.claims[p.a].span);
-                let key_b = (self.doc_id(&self.claims[p.b]), self.claims[p.b].span);
+                let (key_a, key_b) = (self.key(p.a), self.key(p.b));
                 let (sa, sb) = (support(p.a), support(p.b));
                 let a_primary = sa < sb || (sa == sb && key_a <= key_b);
                 let (primary, other) = if a_primary { (p.a, p.b) } else { (p.b, p.a) };
@@ -942,25 +975,26 @@ impl<'a> Builder<'a> {
                 (primary, (other, p, f))
             })
             .collect();
-        let mut grouped: BTreeMap<(usize, Level, &'static str), Vec<Conflict<'_>>> =
-            BTreeMap::new();
+        // Groups in key order, each in conflict order (a stable sort by key, then runs).
+        let mut sided = sided;
+        sided.par_sort_by(|(x, cx), (y, cy)| {
+            (x, cx.1.level, cx.2.code).cmp(&(y, cy.1.level, cy.2.code))
+        });
+        let mut grouped: Vec<Group<'_>> = Vec::new();
         for (primary, (other, p, f)) in sided {
-            grouped
-                .entry((primary, p.level, f.code))
-                .or_default()
-                .push((other, p, f));
+            let key = (primary, p.level, f.code);
+            match grouped.last_mut() {
+                Some((k, list)) if *k == key => list.push((other, p, f)),
+                _ => grouped.push((key, vec![(other, p, f)])),
+            }
         }
         // In each group, the most severe finding leads (its message describes the first related
         // claim); the others follow by document and offset.
-        let grouped: Vec<_> = grouped.into_iter().collect();
         let groups: Vec<Group<'p>> = grouped
             .into_par_iter()
             .with_min_len(16)
             .map(|(key, mut others)| {
-                others.sort_by(|x, y| {
-                    let (cx, cy) = (&self.claims[x.0], &self.claims[y.0]);
-                    (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
-                });
+                others.sort_by_key(|x| self.key(x.0));
                 let lead = others
                     .iter()
                     .enumerate()
@@ -968,10 +1002,7 @@ impl<'a> Builder<'a> {
                     .map(|(i, _)| i)
                     .unwrap_or(0);
                 others.swap(0, lead);
-                others[1..].sort_by(|x, y| {
-                    let (cx, cy) = (&self.claims[x.0], &self.claims[y.0]);
-                    (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
-                });
+                others[1..].sort_by_key(|x| self.key(x.0));
                 (key, others)
             })
             .collect();
@@ -1042,10 +1073,7 @@ impl<'a> Builder<'a> {
                     message.push_str("; in copies of the same article");
                 } else if others.iter().all(|(o, _, _)| {
                     let (x, y) = (pc.doc, self.claims[*o].doc);
-                    let (agree, conflict) = by_docs
-                        .get(&(x.min(y), x.max(y)))
-                        .copied()
-                        .unwrap_or_default();
+                    let (agree, conflict) = by_docs.get((x.min(y), x.max(y)));
                     (agree == 0 && conflict >= 2) || (conflict >= 3 && conflict > agree)
                 }) {
                     severity = Severity::Info;
@@ -1128,20 +1156,22 @@ impl<'a> Builder<'a> {
         }
 
         // Agreements: components of agreeing pairs.
-        let mut by_component: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-        for p in &agree_pairs {
-            let k = component[p.a];
-            by_component.entry(k).or_default().extend([p.a, p.b]);
-        }
-        let by_component: Vec<Vec<usize>> = by_component.into_values().collect();
+        // Members in component order, each in pair order (a stable sort by component).
+        let mut members: Vec<(u32, u32)> = agree_pairs
+            .iter()
+            .flat_map(|p| [(component[p.a], p.a as u32), (component[p.a], p.b as u32)])
+            .collect();
+        members.par_sort_by_key(|&(k, _)| k);
+        let by_component: Vec<Vec<usize>> = members
+            .chunk_by(|x, y| x.0 == y.0)
+            .map(|run| run.iter().map(|&(_, i)| i as usize).collect())
+            .collect();
+        drop(members);
         let agreements: Vec<Agreement> = by_component
             .into_par_iter()
             .with_min_len(64)
             .map(|mut members| {
-                members.sort_by(|&x, &y| {
-                    let (cx, cy) = (&self.claims[x], &self.claims[y]);
-                    (self.doc_id(cx), cx.span).cmp(&(self.doc_id(cy), cy.span))
-                });
+                members.sort_by_key(|&x| self.key(x));
                 members.dedup();
                 let c0 = &self.claims[members[0]];
                 let level = if members.iter().all(|&i| self.claims[i].event == c0.event) {
@@ -1149,11 +1179,12 @@ impl<'a> Builder<'a> {
                 } else {
                     Level::Story
                 };
-                let groups: BTreeSet<u32> = members
+                let mut groups: Vec<u32> = members
                     .iter()
                     .map(|&i| self.claims[i].source_group)
                     .collect();
-                let docs: BTreeSet<u32> = members.iter().map(|&i| self.claims[i].doc).collect();
+                let mut docs: Vec<u32> = members.iter().map(|&i| self.claims[i].doc).collect();
+                let (groups, docs) = (distinct(&mut groups), distinct(&mut docs));
                 let claims: Vec<ClaimRef> = members
                     .iter()
                     .map(|&i| self.claim_ref(i, strings))
@@ -1165,8 +1196,8 @@ impl<'a> Builder<'a> {
                         .then(|| self.labels.event[c0.doc as usize].clone()),
                     story: self.labels.story[c0.doc as usize].clone(),
                     value: claims[0].value.to_string(),
-                    sources: groups.len(),
-                    documents: docs.len(),
+                    sources: groups as usize,
+                    documents: docs as usize,
                     claims,
                 }
             })
@@ -1207,6 +1238,52 @@ impl<'a> Builder<'a> {
             .collect();
         report.sort();
         report
+    }
+}
+
+/// The number of distinct values in `values` (which it sorts).
+fn distinct(values: &mut [u32]) -> u32 {
+    values.sort_unstable();
+    let mut n = 0;
+    for (k, v) in values.iter().enumerate() {
+        if k == 0 || values[k - 1] != *v {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Per pair of documents `(x, y)`, `x <= y`: the numbers of agreeing and of conflicting claim
+/// pairs between them, in a sorted list.
+struct DocPairCounts(Vec<((u32, u32), (usize, usize))>);
+
+impl DocPairCounts {
+    fn new(
+        agree: impl Iterator<Item = (u32, u32)>,
+        conflict: impl Iterator<Item = (u32, u32)>,
+    ) -> DocPairCounts {
+        use rayon::prelude::*;
+        let mut all: Vec<((u32, u32), bool)> = agree
+            .map(|d| (d, false))
+            .chain(conflict.map(|d| (d, true)))
+            .collect();
+        all.par_sort_unstable();
+        let counts = all
+            .chunk_by(|x, y| x.0 == y.0)
+            .map(|run| {
+                let conflicts = run.iter().filter(|e| e.1).count();
+                (run[0].0, (run.len() - conflicts, conflicts))
+            })
+            .collect();
+        DocPairCounts(counts)
+    }
+
+    /// (agreements, conflicts) of documents `pair`; zeros for a pair never compared.
+    fn get(&self, pair: (u32, u32)) -> (usize, usize) {
+        match self.0.binary_search_by_key(&pair, |e| e.0) {
+            Ok(k) => self.0[k].1,
+            Err(_) => (0, 0),
+        }
     }
 }
 
