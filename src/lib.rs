@@ -57,6 +57,7 @@ pub mod error;
 pub mod fingerprint;
 pub mod generate;
 pub mod lsh;
+mod pool;
 pub mod report;
 pub mod text;
 

@@ -31,6 +31,7 @@ use crate::cluster::Clusterer;
 use crate::corpus::{Document, Skipped};
 use crate::dedup::Dedup;
 use crate::error::Result;
+use crate::pool::Pool;
 use crate::report::Report;
 
 /// Runs every stage on `docs` and checks them.
@@ -82,12 +83,15 @@ pub fn labels_timed(docs: &[Document], timings: &mut Timings) -> Result<Labels> 
 
 /// The claims of every document (in parallel; the result is in document order).
 pub fn extract_claims(docs: &[Document]) -> Vec<AlignClaim> {
+    let memos = Pool::new();
     let per_doc = docs
         .par_iter()
         .enumerate()
-        .map(|(i, d)| with_memo(|memo| doc_claims(i as u32, d, memo)))
+        .map_init(
+            || memos.lease(Memo::default),
+            |memo, (i, d)| doc_claims(i as u32, d, memo),
+        )
         .collect();
-    drop_memos();
     concat(per_doc)
 }
 
@@ -106,36 +110,22 @@ pub fn extract_claims_for(docs: &[Document], labels: &Labels) -> Vec<AlignClaim>
     for &s in &story {
         size[s as usize] += 1;
     }
+    let memos = Pool::new();
     let per_doc: Vec<Vec<AlignClaim>> = docs
         .par_iter()
         .enumerate()
-        .map(|(i, d)| {
-            if size[story[i] as usize] >= 2 {
-                with_memo(|memo| doc_claims(i as u32, d, memo))
-            } else {
-                Vec::new()
-            }
-        })
+        .map_init(
+            || memos.lease(Memo::default),
+            |memo, (i, d)| {
+                if size[story[i] as usize] >= 2 {
+                    doc_claims(i as u32, d, memo)
+                } else {
+                    Vec::new()
+                }
+            },
+        )
         .collect();
-    drop_memos();
     concat(per_doc)
-}
-
-thread_local! {
-    /// The worker's [`Memo`] during [`extract_claims`] and [`extract_claims_for`]: one per
-    /// thread for the whole stage (rayon's `map_init` would start a new one at each split of
-    /// the work, and a new memo has not seen the sentences the thread met before).
-    static MEMO: std::cell::RefCell<Option<Memo>> = const { std::cell::RefCell::new(None) };
-}
-
-/// `f` with this thread's [`MEMO`] (created on first use).
-fn with_memo<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
-    MEMO.with(|m| f(m.borrow_mut().get_or_insert_with(Memo::default)))
-}
-
-/// Frees the memos of the threads of the current pool (the stage is over).
-fn drop_memos() {
-    rayon::broadcast(|_| MEMO.with(|m| m.take()));
 }
 
 /// The lists one after the other, moved into one list allocated once.

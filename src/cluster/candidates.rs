@@ -25,11 +25,10 @@
 //! by the linkage step. Everything runs in parallel with rayon and the pairs come back sorted, so
 //! the result does not depend on the thread count.
 
-use std::sync::Mutex;
-
 use rayon::prelude::*;
 
 use super::features::{Matrix, Row};
+use crate::pool::Pool;
 
 /// Parameters of the candidate search.
 #[derive(Debug, Clone, Copy)]
@@ -231,35 +230,17 @@ struct Scratch {
     query: Query,
 }
 
-/// Scratch memory lent to a rayon job and given back when the job ends, so that the corpus-
-/// sized score array is allocated (and its pages faulted in) once per thread rather than once
-/// per job.
-struct Lease<'p> {
-    pool: &'p Mutex<Vec<Scratch>>,
-    scratch: Option<Scratch>,
-}
-
-impl<'p> Lease<'p> {
-    fn take(pool: &'p Mutex<Vec<Scratch>>, n: usize, features: usize) -> Lease<'p> {
-        let reused = pool.lock().map(|mut p| p.pop()).unwrap_or(None);
-        let scratch = reused.unwrap_or_else(|| Scratch {
+impl Scratch {
+    /// Scratch memory for a corpus of `n` documents over `features` features. Leased from a
+    /// [`Pool`], so that the corpus-sized score array is allocated (and its pages faulted in)
+    /// once per thread rather than once per rayon job.
+    fn new(n: usize, features: usize) -> Scratch {
+        Scratch {
             acc: vec![0f32; n],
             touched: Vec::new(),
             cands: Vec::new(),
             mine: Vec::new(),
             query: Query::new(features),
-        });
-        Lease {
-            pool,
-            scratch: Some(scratch),
-        }
-    }
-}
-
-impl Drop for Lease<'_> {
-    fn drop(&mut self) {
-        if let (Some(s), Ok(mut pool)) = (self.scratch.take(), self.pool.lock()) {
-            pool.push(s);
         }
     }
 }
@@ -363,13 +344,13 @@ pub(crate) fn candidate_pairs(
         }
     }
     drop(entries);
-    let pool: Mutex<Vec<Scratch>> = Mutex::new(Vec::new());
+    let pool = Pool::new();
 
     let mut pairs: Vec<Pair> = (0..n)
         .into_par_iter()
         .with_min_len(256)
         .map_init(
-            || Lease::take(&pool, n, rows.features()),
+            || pool.lease(|| Scratch::new(n, rows.features())),
             |lease, r| {
                 let Scratch {
                     acc,
@@ -377,7 +358,7 @@ pub(crate) fn candidate_pairs(
                     cands,
                     mine,
                     query,
-                } = lease.scratch.as_mut().expect("leased");
+                } = &mut **lease;
                 // Later ranks are later dates: past the window, the rest of a list is too.
                 let end_r = ends[r];
                 // With a budget, the strongest features first while it lasts: the weakest are

@@ -200,6 +200,12 @@ pub struct Ingested {
     pub skipped: Vec<Skipped>,
 }
 
+/// The fewest bytes a record takes in a file: `{"text":"x"}` and its newline.
+pub const MIN_RECORD_BYTES: u64 = 13;
+
+/// The least input [`Corpus::estimate_records`] extrapolates from, unless it is all of it.
+pub const MIN_SAMPLE_BYTES: u64 = 1 << 20;
+
 /// A set of inputs (files, folders, standard input) resolved to a sorted list of [`Source`]s.
 #[derive(Debug)]
 pub struct Corpus {
@@ -247,11 +253,18 @@ impl Corpus {
 
     /// About how many records the corpus holds, given that the first `records` take `bytes`
     /// bytes of the files: for sizing buffers before a run (never below `records`). An
-    /// estimate, which may be far off when record sizes vary along the input.
+    /// estimate, which may be far off when record sizes vary along the input; it is never
+    /// more than the files could hold (a record takes at least [`MIN_RECORD_BYTES`]), and a
+    /// sample under [`MIN_SAMPLE_BYTES`] that is not the whole input gives no estimate
+    /// (`records`): a few short records first would predict far too many.
     pub fn estimate_records(&self, records: usize, bytes: u64) -> usize {
         let total = self.total_bytes().max(bytes);
+        if bytes < total.min(MIN_SAMPLE_BYTES) {
+            return records;
+        }
         let estimate = (total as f64 * records as f64 / bytes.max(1) as f64).ceil();
-        (estimate.min(usize::MAX as f64 / 2.0) as usize).max(records)
+        let most = (total / MIN_RECORD_BYTES) as f64;
+        (estimate.min(most) as usize).max(records)
     }
 
     /// The resolved sources, in reading order.

@@ -74,6 +74,17 @@ fn jsonl_file_without_records_is_an_error_or_a_counted_skip() {
         assert_eq!(ingested.skipped.len(), 1, "{name}");
         assert_eq!(ingested.skipped[0].problem, Problem::EmptyFile);
         assert!(ingested.skipped[0].at.path.ends_with(name));
+        // The streaming reader agrees with the parallel one.
+        let err = open(dir.path(), false)
+            .reader()
+            .find_map(Result::err)
+            .unwrap();
+        assert!(err.to_string().contains("empty file: no records"), "{err}");
+        let corpus = open(dir.path(), true);
+        let mut reader = corpus.reader();
+        let docs: Vec<Document> = reader.by_ref().map(Result::unwrap).collect();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(reader.skipped(), ingested.skipped.as_slice(), "{name}");
     }
     // One non-blank byte after 8 KiB of blank lines is enough to be read (and fail as a record).
     let dir = tempfile::tempdir().unwrap();
@@ -363,4 +374,33 @@ fn id_and_text_read_again_match_the_whole_record() {
         assert_eq!(got, (doc.meta.id.clone(), doc.text.clone()));
     }
     assert_eq!(docs[0].text, "caf\u{e9} \"quoted\"\nline");
+}
+
+#[test]
+fn record_estimate_needs_a_sample_and_stays_within_what_the_files_can_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.jsonl");
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(3 << 20)
+        .unwrap();
+    let corpus = Corpus::open(&[&path], IngestOptions::default()).unwrap();
+    assert_eq!(corpus.total_bytes(), 3 << 20);
+    // A few short records first say nothing about the rest.
+    assert_eq!(corpus.estimate_records(1, 20), 1);
+    assert_eq!(corpus.estimate_records(5000, 100_000), 5000);
+    // A sample of 1 MiB is extrapolated, within what 3 MiB can hold.
+    assert_eq!(corpus.estimate_records(1000, 1 << 20), 3000);
+    assert_eq!(
+        corpus.estimate_records(100_000, 1 << 20),
+        ((3u64 << 20) / MIN_RECORD_BYTES) as usize
+    );
+    // Never below what was seen.
+    assert_eq!(corpus.estimate_records(7, 3 << 20), 7);
+    // A small input is estimated from all of it.
+    let small = dir.path().join("small.jsonl");
+    std::fs::write(&small, [b'x'; 100]).unwrap();
+    let corpus = Corpus::open(&[&small], IngestOptions::default()).unwrap();
+    assert_eq!(corpus.estimate_records(2, 50), 2);
+    assert_eq!(corpus.estimate_records(2, 100), 2);
 }
