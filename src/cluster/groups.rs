@@ -90,20 +90,9 @@ pub fn near_duplicate_groups(docs: &[DocKey<'_>], pairs: &[(u32, u32)]) -> Vec<G
         .sets()
         .into_iter()
         .map(|set| {
-            let mut members: Vec<u32> = set.into_iter().map(|i| i as u32).collect();
-            let rep = *members
-                .iter()
-                .min_by(|&&a, &&b| representative_order(&docs[a as usize], &docs[b as usize]))
-                .expect("sets are not empty");
-            members.sort_unstable_by(|&a, &b| {
-                (a != rep)
-                    .cmp(&(b != rep))
-                    .then_with(|| docs[a as usize].id.cmp(docs[b as usize].id))
-            });
-            Group {
-                id: GroupId::of(docs[rep as usize].id),
-                members,
-            }
+            group_of(set.into_iter().map(|i| i as u32).collect(), |i| {
+                docs[i as usize]
+            })
         })
         .collect();
     groups.sort_unstable_by(|a, b| {
@@ -112,6 +101,26 @@ pub fn near_duplicate_groups(docs: &[DocKey<'_>], pairs: &[(u32, u32)]) -> Vec<G
             .cmp(docs[b.representative() as usize].id)
     });
     groups
+}
+
+/// The near-duplicate group of `members` (not empty), whose keys `key` gives: the
+/// representative (the first by [`representative_order`]) first, then the others by id; the
+/// group's id is the representative's. It depends only on the members' keys, not on their
+/// order, so every way of finding the same members gives the same group.
+pub(crate) fn group_of<'a>(mut members: Vec<u32>, key: impl Fn(u32) -> DocKey<'a>) -> Group {
+    let rep = *members
+        .iter()
+        .min_by(|&&a, &&b| representative_order(&key(a), &key(b)))
+        .expect("groups are not empty");
+    members.sort_unstable_by(|&a, &b| {
+        (a != rep)
+            .cmp(&(b != rep))
+            .then_with(|| key(a).id.cmp(key(b).id))
+    });
+    Group {
+        id: GroupId::of(key(rep).id),
+        members,
+    }
 }
 
 #[cfg(test)]

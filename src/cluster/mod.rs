@@ -95,4 +95,5 @@ pub use union_find::UnionFind;
 
 mod groups;
 
+pub(crate) use groups::group_of;
 pub use groups::{DocKey, Group, GroupId, near_duplicate_groups, representative_order};

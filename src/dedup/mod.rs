@@ -83,7 +83,7 @@ use std::cell::Cell;
 
 use rayon::prelude::*;
 
-use crate::cluster::{DocKey, Group, GroupId, UnionFind, representative_order};
+use crate::cluster::{DocKey, Group, GroupId, UnionFind, group_of};
 use crate::corpus::{Corpus, Date, Document, Origin, Refetch, Skipped};
 use crate::error::{Error, Result};
 use crate::fingerprint::{MinHasher, ShingleSet, Shingler, SimHash, SimHasher};
@@ -1138,25 +1138,12 @@ fn component_groups<'a>(
     linked
         .chunk_by(|x, y| x.0 == y.0)
         .map(|run| {
-            let mut group: Vec<u32> = run.iter().map(|&(_, i)| i).collect();
-            let rep = *group
-                .iter()
-                .min_by(|&&a, &&b| representative_order(&key(a), &key(b)))
-                .expect("groups are not empty");
-            // The order inside a group and its id depend only on the members' keys.
-            group.sort_unstable_by(|&a, &b| {
-                (a != rep)
-                    .cmp(&(b != rep))
-                    .then_with(|| docs[a as usize].id.cmp(&docs[b as usize].id))
-            });
-            let sims = group[1..]
+            let group = group_of(run.iter().map(|&(_, i)| i).collect(), key);
+            let rep = group.representative();
+            let sims = group.members[1..]
                 .iter()
                 .map(|&m| set(m).jaccard(set(rep)))
                 .collect();
-            let group = Group {
-                id: GroupId::of(&docs[rep as usize].id),
-                members: group,
-            };
             (group, sims)
         })
         .collect()
