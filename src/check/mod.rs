@@ -1244,13 +1244,7 @@ impl<'a> Builder<'a> {
 /// The number of distinct values in `values` (which it sorts).
 fn distinct(values: &mut [u32]) -> u32 {
     values.sort_unstable();
-    let mut n = 0;
-    for (k, v) in values.iter().enumerate() {
-        if k == 0 || values[k - 1] != *v {
-            n += 1;
-        }
-    }
-    n
+    values.chunk_by(|a, b| a == b).count() as u32
 }
 
 /// Per pair of documents `(x, y)`, `x <= y`: the numbers of agreeing and of conflicting claim
