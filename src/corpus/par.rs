@@ -333,7 +333,9 @@ impl RawReader<'_> {
 
 /// A parsed item, in input order.
 enum Parsed<T> {
-    Ok(Meta, T),
+    /// The document's metadata, the xxh3-128 hash of its id (for the duplicate check, computed
+    /// by the worker rather than by the thread that checks ids in order), and `map`'s value.
+    Ok(Meta, u128, T),
     Bad(Location, Problem),
     Fatal(Error),
 }
@@ -368,6 +370,11 @@ impl Hasher for IdHashHasher {
     }
 }
 
+/// The key of an id in the map of ids seen ([`Accept::new_id`]).
+fn id_key(id: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(id.as_bytes())
+}
+
 /// Duplicate-id check and skip list, in input order.
 struct Accept<'c> {
     corpus: &'c Corpus,
@@ -383,9 +390,9 @@ impl Accept<'_> {
     }
 
     /// True when the id is new; a duplicate is an error or a skip.
-    fn new_id(&mut self, meta: &Meta) -> Result<bool> {
+    /// `key` is the xxh3-128 hash of the id ([`id_key`]).
+    fn new_id(&mut self, meta: &Meta, key: u128) -> Result<bool> {
         let origin = meta.origin.expect("ingested documents have an origin");
-        let key = xxhash_rust::xxh3::xxh3_128(meta.id.as_bytes());
         if let Some(&(source, line)) = self.seen.get(&key) {
             let first = self.corpus.location(&Origin {
                 source,
@@ -457,7 +464,8 @@ impl Corpus {
                         match parse_record(self, bytes, origin) {
                             Ok(mut doc) => {
                                 let value = map(ctx, &mut doc);
-                                Parsed::Ok(doc.meta, value)
+                                let key = id_key(&doc.meta.id);
+                                Parsed::Ok(doc.meta, key, value)
                             }
                             Err(problem) => Parsed::Bad(self.location(&origin), problem),
                         }
@@ -475,7 +483,7 @@ impl Corpus {
                 // Sized for the whole corpus from the first batch, rather than grown (and every
                 // id hashed into it again) as it fills.
                 let (records, bytes) = parsed.iter().fold((0, 0), |(n, b), item| match item {
-                    Parsed::Ok(meta, _) => (n + 1, b + meta.origin.map_or(0, |o| o.len + 1)),
+                    Parsed::Ok(meta, _, _) => (n + 1, b + meta.origin.map_or(0, |o| o.len + 1)),
                     _ => (n, b),
                 });
                 if records > 0 {
@@ -487,8 +495,8 @@ impl Corpus {
             let mut out = Vec::with_capacity(parsed.len());
             for item in parsed {
                 match item {
-                    Parsed::Ok(meta, value) => {
-                        if accept.new_id(&meta)? {
+                    Parsed::Ok(meta, key, value) => {
+                        if accept.new_id(&meta, key)? {
                             out.push((meta, value));
                         }
                     }
@@ -588,21 +596,34 @@ impl<'c> Refetch<'c> {
 
     /// `f(id, text)` of the record at `origin`, read again; of a JSON Lines record only the id
     /// and the text are parsed (the text borrowed from the line when it has no escapes), the
-    /// record having been checked whole when it was first read.
+    /// record having been checked whole when it was first read. `f` must not call
+    /// `with_id_text` itself (the line is read into a per-thread buffer).
     pub fn with_id_text<R>(&self, origin: &Origin, f: impl FnOnce(&str, &str) -> R) -> Result<R> {
         let source = &self.corpus.sources[origin.source as usize];
         if source.format != Format::JsonLines {
             let doc = self.document(origin)?;
             return Ok(f(&doc.meta.id, &doc.text));
         }
-        let bytes = self.raw(origin)?;
-        let (id, text) = parse::json_id_text(&bytes)
-            .map_err(|problem| self.corpus.problem_at(origin, problem))?;
-        Ok(f(&id, &text))
+        // Read into a per-thread buffer: many records are read again, one at a time per thread,
+        // and a fresh buffer each (calloc, then free) cost more than the read on a large run.
+        REREAD.with_borrow_mut(|buf| {
+            self.read_into(origin, buf)?;
+            let (id, text) = parse::json_id_text(buf)
+                .map_err(|problem| self.corpus.problem_at(origin, problem))?;
+            Ok(f(&id, &text))
+        })
     }
 
     #[cfg(unix)]
     fn raw(&self, origin: &Origin) -> Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        self.read_into(origin, &mut buf)?;
+        Ok(buf)
+    }
+
+    /// Reads the record at `origin` into `buf` (resized to the record's length).
+    #[cfg(unix)]
+    fn read_into(&self, origin: &Origin, buf: &mut Vec<u8>) -> Result<()> {
         use std::os::unix::fs::FileExt;
         let source = &self.corpus.sources[origin.source as usize];
         let io = |e: std::io::Error| {
@@ -615,13 +636,23 @@ impl<'c> Refetch<'c> {
             .get_or_init(|| File::open(&source.path).map_err(|e| e.to_string()))
             .as_ref()
             .map_err(|e| io(std::io::Error::other(e.clone())))?;
-        let mut buf = vec![0; origin.len as usize];
-        file.read_exact_at(&mut buf, origin.offset).map_err(io)?;
-        Ok(buf)
+        buf.resize(origin.len as usize, 0);
+        file.read_exact_at(buf, origin.offset).map_err(io)
     }
 
     #[cfg(not(unix))]
     fn raw(&self, origin: &Origin) -> Result<Vec<u8>> {
         self.corpus.raw_record(origin)
     }
+
+    #[cfg(not(unix))]
+    fn read_into(&self, origin: &Origin, buf: &mut Vec<u8>) -> Result<()> {
+        *buf = self.corpus.raw_record(origin)?;
+        Ok(())
+    }
+}
+
+thread_local! {
+    /// A thread's buffer for [`Refetch::with_id_text`].
+    static REREAD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }

@@ -1007,12 +1007,7 @@ impl Dedup {
                     &prints.keys,
                     self.lsh.bands(),
                     &prints.empty,
-                    lsh::BitSketches {
-                        bits: &prints.sketch,
-                        words: w,
-                        heads: self.sketch_heads(),
-                        max_differ,
-                    },
+                    lsh::BitSketches::new(&prints.sketch, w, self.sketch_heads(), max_differ),
                     |a, b| {
                         let x = &prints.low_bits[a as usize * k..][..k];
                         let y = &prints.low_bits[b as usize * k..][..k];

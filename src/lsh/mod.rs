@@ -178,7 +178,10 @@ pub fn band_candidates_filtered(
 ///
 /// Band keys are hashes, so their top bits spread the documents evenly: one counting pass on
 /// them puts each document in its bucket (in increasing order within it), and only the small
-/// buckets are sorted. A comparison sort of the whole column would cost `n log n`.
+/// buckets are sorted. A comparison sort of the whole column would cost `n log n`. The speed
+/// assumes uniform (hashed) keys; the result does not: skewed keys only make some buckets
+/// large (all keys below 2^48 fall in bucket 0, which is then sorted whole), see the test
+/// `band_columns_are_sorted_for_skewed_keys`.
 fn band_column(keys: &[u64], bands: usize, skip: &[bool], band: usize) -> Vec<(u64, u32)> {
     let n = keys.len() / bands;
     let key = |i: usize| keys[i * bands + band];
@@ -223,13 +226,34 @@ pub struct BitSketches<'a> {
     pub bits: &'a [u64],
     /// Words per document, `1..=4`.
     pub words: usize,
-    /// Band keys of each document copied after its sketch words, `0..=4` (at most `bands`):
-    /// whether a pair passing the sketch shares one of these bands is then read from the copy
-    /// of its run's sketches, not from `keys` (on a large corpus, a cache miss per pair and
-    /// band shared).
-    pub heads: usize,
+    /// Band keys of each document copied after its sketch words, `0..=MAX_HEADS` (at most
+    /// `bands`): whether a pair passing the sketch shares one of these bands is then read from
+    /// the copy of its run's sketches, not from `keys` (on a large corpus, a cache miss per pair
+    /// and band shared). Private: set by [`BitSketches::new`], which checks its range.
+    heads: usize,
     /// The most differing bits of a pair that passes.
     pub max_differ: u32,
+}
+
+impl<'a> BitSketches<'a> {
+    /// Sketches of `words` words per document, each followed by copies of the document's first
+    /// `heads` band keys (`0..=MAX_HEADS`; [`band_candidates_sketched`] also checks that there
+    /// are no more than bands), in `bits`.
+    pub fn new(bits: &'a [u64], words: usize, heads: usize, max_differ: u32) -> BitSketches<'a> {
+        debug_assert!(heads <= MAX_HEADS, "at most {MAX_HEADS} heads, not {heads}");
+        debug_assert!((1..=4).contains(&words), "1..=4 sketch words, not {words}");
+        BitSketches {
+            bits,
+            words,
+            heads,
+            max_differ,
+        }
+    }
+
+    /// Band keys copied after each document's sketch words.
+    pub fn heads(&self) -> usize {
+        self.heads
+    }
 }
 
 /// [`band_candidates_filtered`] whose quick filter is a bit-sketch Hamming distance.
@@ -517,7 +541,7 @@ mod tests {
                 let y = &bits[b as usize * words..][..words];
                 x.iter().zip(y).map(|(p, q)| (p ^ q).count_ones()).sum::<u32>() <= max_differ
             }, keep);
-            let got = band_candidates_sketched(&keys, bands, &skip, BitSketches { bits: &bits, words, heads: 0, max_differ }, keep);
+            let got = band_candidates_sketched(&keys, bands, &skip, BitSketches::new(&bits, words, 0, max_differ), keep);
             proptest::prop_assert_eq!(&got, &want);
             // With the first band keys copied after the sketches: the same pairs.
             for heads in 1..=bands.min(MAX_HEADS) {
@@ -527,7 +551,7 @@ mod tests {
                         sketch.iter().chain(&keys[i * bands..][..heads]).copied().collect::<Vec<_>>()
                     })
                     .collect();
-                let sketches = BitSketches { bits: &with_heads, words, heads, max_differ };
+                let sketches = BitSketches::new(&with_heads, words, heads, max_differ);
                 let got = band_candidates_sketched(&keys, bands, &skip, sketches, keep);
                 proptest::prop_assert_eq!(&got, &want);
             }
@@ -543,14 +567,39 @@ mod tests {
                 .map(|i| fmix64(fmix64(i) % distinct))
                 .collect();
             let skip: Vec<bool> = (0..n).map(|i| i % 11 == 5).collect();
-            for band in 0..bands {
-                let mut want: Vec<(u64, u32)> = (0..n as usize)
-                    .filter(|&i| !skip[i])
-                    .map(|i| (keys[i * bands + band], i as u32))
-                    .collect();
-                want.sort_unstable();
-                assert_eq!(band_column(&keys, bands, &skip, band), want);
-            }
+            assert_columns_sorted(&keys, bands, &skip);
+        }
+    }
+
+    /// Every band column of `keys` equals the plainly sorted one.
+    fn assert_columns_sorted(keys: &[u64], bands: usize, skip: &[bool]) {
+        for band in 0..bands {
+            let mut want: Vec<(u64, u32)> = (0..skip.len())
+                .filter(|&i| !skip[i])
+                .map(|i| (keys[i * bands + band], i as u32))
+                .collect();
+            want.sort_unstable();
+            assert_eq!(band_column(keys, bands, skip, band), want, "band {band}");
+        }
+    }
+
+    #[test]
+    fn band_columns_are_sorted_for_skewed_keys() {
+        // Keys that are not hashes: small numbers (all in the first bucket), one huge run, and
+        // a few large values among small ones (a lopsided split), on both sides of the
+        // bucket pass's size limit.
+        for n in [1000u64, 6000, 30000] {
+            let bands = 2;
+            let keys: Vec<u64> = (0..n * bands as u64)
+                .map(|i| match i % 4 {
+                    0 => i % 13,
+                    1 => 42,
+                    2 => u64::MAX - i % 3,
+                    _ => i,
+                })
+                .collect();
+            let skip: Vec<bool> = (0..n).map(|i| i % 9 == 4).collect();
+            assert_columns_sorted(&keys, bands, &skip);
         }
     }
 
