@@ -308,3 +308,24 @@ fn output_file_and_threads() {
         .clone();
     assert_eq!(one, four);
 }
+
+#[test]
+fn timings_go_to_stderr_and_leave_the_output_alone() {
+    let plain = stdout_of(&path("seeds"), &[]);
+    let timed = cluster()
+        .arg(path("seeds"))
+        .arg("--timings")
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("dedup")
+                .and(predicate::str::contains("features"))
+                .and(predicate::str::contains("cand verify"))
+                .and(predicate::str::contains("story split"))
+                .and(predicate::str::contains("total")),
+        )
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(timed, plain);
+}

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use crosscheck::Document;
+use crosscheck::check::Timings;
 use crosscheck::cluster::{Cluster, ClusterConfig, EventPipeline, Explanation, GroupedClustering};
 use crosscheck::dedup::Dedup;
 use serde::Serialize;
@@ -57,6 +58,11 @@ pub struct Args {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+
+    /// Print the wall-clock and CPU time of each phase (reading, dedup, each clustering step,
+    /// writing) and the peak memory to standard error.
+    #[arg(long)]
+    timings: bool,
 }
 
 /// Output formats.
@@ -80,8 +86,11 @@ struct DocRecord<'a> {
 }
 
 pub fn run(args: Args) -> crosscheck::Result<Outcome> {
+    let mut timings = Timings::default();
+    let t = timings.start();
     let corpus = args.input.open()?;
     let ingested = corpus.read_all()?;
+    timings.record("read", t);
     report_skipped(&ingested.skipped);
     let docs = ingested.documents;
     let default = ClusterConfig::default();
@@ -97,8 +106,9 @@ pub fn run(args: Args) -> crosscheck::Result<Outcome> {
     }
     let clusterer = builder.build()?;
     let pipeline = EventPipeline::new(Dedup::builder().build()?, clusterer);
-    let grouped = pipeline.run(&docs);
+    let grouped = pipeline.run_timed(&docs, &mut timings);
     let clustering = &grouped;
+    let t = timings.start();
 
     let mut out = Output::to(args.output.as_deref())?;
     let format = args.format.unwrap_or(if out.is_terminal() {
@@ -114,6 +124,10 @@ pub fn run(args: Args) -> crosscheck::Result<Outcome> {
     }
     .map_err(output_error)?;
     out.finish()?;
+    timings.record("write", t);
+    if args.timings {
+        eprint!("{}", timings.render());
+    }
     Ok(Outcome::Clean)
 }
 

@@ -28,6 +28,7 @@
 use rayon::prelude::*;
 
 use super::features::{Matrix, Row};
+use crate::check::Timings;
 use crate::pool::Pool;
 
 /// Parameters of the candidate search.
@@ -286,7 +287,9 @@ pub(crate) fn candidate_pairs(
     by_date: &[u32],
     days: &[Option<i32>],
     p: &CandidateParams,
+    timings: &mut Timings,
 ) -> Vec<Pair> {
+    let t = timings.start();
     let n = by_date.len();
     let day_of_rank: Vec<Option<i32>> = by_date.iter().map(|&d| days[d as usize]).collect();
     debug_assert!(
@@ -344,6 +347,8 @@ pub(crate) fn candidate_pairs(
         }
     }
     drop(entries);
+    timings.record("cand index", t);
+    let t = timings.start();
     let pool = Pool::new();
 
     let mut pairs: Vec<Pair> = (0..n)
@@ -438,7 +443,10 @@ pub(crate) fn candidate_pairs(
         )
         .flatten_iter()
         .collect();
+    timings.record("cand verify", t);
+    let t = timings.start();
     pairs.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    timings.record("cand sort", t);
     pairs
 }
 
@@ -504,13 +512,7 @@ mod tests {
     #[test]
     fn dense_cosines_of_random_texts_are_the_merged_cosines_to_the_bit() {
         // Texts over a small vocabulary share many features, with many different weights.
-        let mut x = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move |n: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % n
-        };
+        let mut next = crate::cluster::test_rng(0x9E37_79B9_7F4A_7C15);
         let docs: Vec<Document> = (0..60)
             .map(|d| {
                 let words: Vec<String> = (0..20 + next(80))

@@ -1,6 +1,7 @@
 //! Event and story clustering: configuration, the pipeline and its result.
 
 use std::fmt;
+use std::time::Instant;
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
@@ -9,6 +10,7 @@ use super::UnionFind;
 use super::candidates::{CandidateParams, Pair, candidate_pairs, days_apart};
 use super::features::{Feature, Matrix, Vectors, Weights, days_apart_in_year, readable_features};
 use super::linkage::average_linkage;
+use crate::check::Timings;
 use crate::corpus::Document;
 use crate::error::{Error, Result};
 
@@ -360,10 +362,23 @@ impl Clusterer {
         docs: &[Document],
         groups: &[G],
     ) -> Clustering {
+        self.cluster_with_groups_timed(docs, groups, &mut Timings::default())
+    }
+
+    /// [`Clusterer::cluster_with_groups`], recording the wall and CPU time of each phase in
+    /// `timings` (diagnostics only: the result is the same).
+    pub fn cluster_with_groups_timed<G: Eq + std::hash::Hash>(
+        &self,
+        docs: &[Document],
+        groups: &[G],
+        timings: &mut Timings,
+    ) -> Clustering {
         assert_eq!(docs.len(), groups.len(), "one group label per document");
         let c = &self.config;
         let n = docs.len();
-        let prep = prepare(docs, &c.weights());
+        let t = timings.start();
+        let prep = prepare(docs, &c.weights(), timings, t);
+        let t = timings.start();
         // Canonical index of each input document, and group units in canonical indices.
         let mut canon_of = vec![0usize; n];
         for (ci, &i) in prep.order.iter().enumerate() {
@@ -385,6 +400,7 @@ impl Clusterer {
             }
         }
         let group_label = uf_groups.min_labels();
+        timings.record("units", t);
 
         let params = CandidateParams {
             top_k: c.top_k,
@@ -394,7 +410,13 @@ impl Clusterer {
             min_sim: c.story_threshold.min(c.event_threshold),
             max_days: Some(c.story_window_days as i32),
         };
-        let pairs = candidate_pairs(&prep.vectors.matrix, &prep.by_date, &prep.days, &params);
+        let pairs = candidate_pairs(
+            &prep.vectors.matrix,
+            &prep.by_date,
+            &prep.days,
+            &params,
+            timings,
+        );
 
         let event_label = link_level(
             &prep,
@@ -402,6 +424,8 @@ impl Clusterer {
             &group_label,
             f64::from(c.event_threshold),
             c.window_days as i32,
+            &EVENT_PHASES,
+            timings,
         );
         let story_label = link_level(
             &prep,
@@ -409,10 +433,14 @@ impl Clusterer {
             &event_label,
             f64::from(c.story_threshold),
             c.story_window_days as i32,
+            &STORY_PHASES,
+            timings,
         );
 
+        let t = timings.start();
         let (events, event_of) = collect(&prep, &event_label, EVENT_SEED, c.explain);
         let (stories, story_of) = collect(&prep, &story_label, STORY_SEED, c.explain);
+        timings.record("collect", t);
         Clustering {
             events,
             stories,
@@ -422,7 +450,14 @@ impl Clusterer {
     }
 }
 
-fn prepare<'d>(docs: &'d [Document], weights: &Weights) -> Prepared<'d> {
+/// Prepares the canonical view; records "order" (canonical and date order) and "features"
+/// (the TF-IDF rows) in `timings`, the first phase starting at `t`.
+fn prepare<'d>(
+    docs: &'d [Document],
+    weights: &Weights,
+    timings: &mut Timings,
+    t: Instant,
+) -> Prepared<'d> {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     let text_hash: Vec<u64> = docs
         .par_iter()
@@ -449,7 +484,10 @@ fn prepare<'d>(docs: &'d [Document], weights: &Weights) -> Prepared<'d> {
         .collect();
     let mut by_date: Vec<u32> = (0..canon.len() as u32).collect();
     by_date.par_sort_unstable_by_key(|&d| (days[d as usize].unwrap_or(i32::MIN), d));
+    timings.record("order", t);
+    let t = timings.start();
     let vectors = Vectors::build(&canon, weights, &by_date);
+    timings.record("features", t);
     Prepared {
         order,
         docs: canon,
@@ -483,8 +521,11 @@ fn link_level(
     units: &[u32],
     threshold: f64,
     window: i32,
+    phases: &LevelPhases,
+    timings: &mut Timings,
 ) -> Vec<u32> {
     let n = units.len();
+    let t = timings.start();
     let edges: Vec<Pair> = pairs
         .par_iter()
         .copied()
@@ -496,17 +537,47 @@ fn link_level(
                     .is_none_or(|d| d <= window)
         })
         .collect();
+    timings.record(phases.edges, t);
+    let t = timings.start();
     let members: Vec<usize> = (0..n).collect();
+    let parts = split(&members, &edges, units, threshold);
+    timings.record(phases.split, t);
+    let t = timings.start();
+    let clusters = link_parts(prep, &members, parts, units, threshold, window);
+    timings.record(phases.link, t);
     let mut out = units.to_vec();
-    let clusters = split_and_link(prep, &members, &edges, units, threshold, threshold, window);
+    let t = timings.start();
     for cluster in clusters {
         let min = *cluster.iter().min().expect("non-empty cluster") as u32;
         for d in cluster {
             out[d] = min;
         }
     }
+    timings.record(phases.labels, t);
     out
 }
+
+/// Names of the timed phases of one level of linkage.
+struct LevelPhases {
+    edges: &'static str,
+    split: &'static str,
+    link: &'static str,
+    labels: &'static str,
+}
+
+const EVENT_PHASES: LevelPhases = LevelPhases {
+    edges: "event edges",
+    split: "event split",
+    link: "event link",
+    labels: "event labels",
+};
+
+const STORY_PHASES: LevelPhases = LevelPhases {
+    edges: "story edges",
+    split: "story split",
+    link: "story link",
+    labels: "story labels",
+};
 
 /// Connected components of `members` (sorted) under `edges` (with edge similarity at least
 /// `cut`, both ends in `members`) and the units; each small component goes to linkage, each
@@ -521,6 +592,22 @@ fn split_and_link(
     cut: f64,
     window: i32,
 ) -> Vec<Vec<usize>> {
+    let parts = split(members, edges, units, cut);
+    link_parts(prep, members, parts, units, threshold, window)
+}
+
+/// The components of one level of [`split_and_link`]: their local members, whether each is
+/// too large for linkage, the edges of the large ones, and the cut they were found with.
+struct Parts {
+    sets: Vec<Vec<usize>>,
+    large: Vec<bool>,
+    edges: Vec<Vec<Pair>>,
+    cut: f64,
+}
+
+/// The components of `members` under the edges at or above `cut` and the units, raising the
+/// cut while they form one component too large for linkage.
+fn split(members: &[usize], edges: &[Pair], units: &[u32], mut cut: f64) -> Parts {
     // Local index of a document: a table over the whole corpus when the component is a large
     // part of it (a binary search per edge end was most of the story level at 1M documents),
     // a binary search otherwise.
@@ -540,51 +627,129 @@ fn split_and_link(
             table[d] as usize
         }
     };
-    let mut uf = UnionFind::new(members.len());
-    for (l, &d) in members.iter().enumerate() {
-        // A unit's smallest member is in the same component as the unit.
-        let u = units[d] as usize;
-        if u != d {
-            uf.union(local(u), l);
+    let mut inner: Vec<Pair>;
+    let mut edges = edges;
+    loop {
+        let sets = components(members, edges, units, cut, &local).sets();
+        if sets.len() == 1 && members.len() > DENSE_MAX && cut < 1.0 {
+            inner = edges
+                .par_iter()
+                .copied()
+                .filter(|&(_, _, s)| f64::from(s) >= cut)
+                .collect();
+            edges = &inner;
+            cut += 0.05;
+            continue;
         }
-    }
-    for &(a, b, s) in edges {
-        if f64::from(s) >= cut {
-            uf.union(local(a as usize), local(b as usize));
-        }
-    }
-    let sets = uf.sets();
-    if sets.len() == 1 && members.len() > DENSE_MAX && cut < 1.0 {
-        let inner: Vec<Pair> = edges
-            .par_iter()
-            .copied()
-            .filter(|&(_, _, s)| f64::from(s) >= cut)
+        let large: Vec<bool> = sets
+            .iter()
+            .map(|s| s.len() > DENSE_MAX && cut < 1.0)
             .collect();
-        return split_and_link(prep, members, &inner, units, threshold, cut + 0.05, window);
-    }
-    // Component of each local member, and the edges of the large components.
-    let mut comp_of = vec![0u32; members.len()];
-    for (c, set) in sets.iter().enumerate() {
-        for &l in set {
-            comp_of[l] = c as u32;
-        }
-    }
-    let large: Vec<bool> = sets
-        .iter()
-        .map(|s| s.len() > DENSE_MAX && cut < 1.0)
-        .collect();
-    let mut comp_edges: Vec<Vec<Pair>> = vec![Vec::new(); sets.len()];
-    for &(a, b, s) in edges {
-        if f64::from(s) >= cut {
-            let c = comp_of[local(a as usize)] as usize;
-            if large[c] {
-                debug_assert_eq!(c, comp_of[local(b as usize)] as usize);
-                comp_edges[c].push((a, b, s));
+        let mut comp_edges: Vec<Vec<Pair>> = vec![Vec::new(); sets.len()];
+        if large.iter().any(|&l| l) {
+            // Component of each local member, and the edges of the large components, found in
+            // parallel and handed out in their order.
+            let mut comp_of = vec![0u32; members.len()];
+            for (c, set) in sets.iter().enumerate() {
+                for &l in set {
+                    comp_of[l] = c as u32;
+                }
+            }
+            let tagged: Vec<(u32, Pair)> = edges
+                .par_iter()
+                .filter_map(|&(a, b, s)| {
+                    if f64::from(s) < cut {
+                        return None;
+                    }
+                    let c = comp_of[local(a as usize)];
+                    debug_assert_eq!(c, comp_of[local(b as usize)]);
+                    large[c as usize].then_some((c, (a, b, s)))
+                })
+                .collect();
+            for (c, pair) in tagged {
+                comp_edges[c as usize].push(pair);
             }
         }
+        return Parts {
+            sets,
+            large,
+            edges: comp_edges,
+            cut,
+        };
     }
+}
+
+/// Edge lists at least this long are joined by several threads, each over its share of the
+/// edges, and their partitions merged.
+const PARALLEL_EDGES: usize = 1 << 18;
+
+/// The partition of the local members `0..members.len()` joined by the units and by the edges
+/// at or above `cut` (`local` maps a document to its local index). Long edge lists are split
+/// among the threads, each joining its share in its own [`UnionFind`], and the partitions are
+/// then merged: the partition does not depend on the order of the unions, so it is the one a
+/// single pass would find.
+fn components(
+    members: &[usize],
+    edges: &[Pair],
+    units: &[u32],
+    cut: f64,
+    local: &(impl Fn(usize) -> usize + Sync),
+) -> UnionFind {
+    let join = |uf: &mut UnionFind, part: &[Pair], with_units: bool| {
+        if with_units {
+            for (l, &d) in members.iter().enumerate() {
+                // A unit's smallest member is in the same component as the unit.
+                let u = units[d] as usize;
+                if u != d {
+                    uf.union(local(u), l);
+                }
+            }
+        }
+        for &(a, b, s) in part {
+            if f64::from(s) >= cut {
+                uf.union(local(a as usize), local(b as usize));
+            }
+        }
+    };
+    let threads = rayon::current_num_threads();
+    if edges.len() < PARALLEL_EDGES || threads == 1 {
+        let mut uf = UnionFind::new(members.len());
+        join(&mut uf, edges, true);
+        return uf;
+    }
+    edges
+        .par_chunks(edges.len().div_ceil(threads))
+        .enumerate()
+        .map(|(k, part)| {
+            let mut uf = UnionFind::new(members.len());
+            join(&mut uf, part, k == 0);
+            uf
+        })
+        .reduce_with(|mut a, mut b| {
+            a.absorb(&mut b);
+            a
+        })
+        .expect("at least one share of the edges")
+}
+
+/// Links each component of `parts` (found among `members`): small ones by average linkage,
+/// large ones split again with a higher cut.
+fn link_parts(
+    prep: &Prepared<'_>,
+    members: &[usize],
+    parts: Parts,
+    units: &[u32],
+    threshold: f64,
+    window: i32,
+) -> Vec<Vec<usize>> {
+    let Parts {
+        sets,
+        large,
+        edges,
+        cut,
+    } = parts;
     sets.into_iter()
-        .zip(comp_edges)
+        .zip(edges)
         .enumerate()
         .collect::<Vec<_>>()
         .into_par_iter()
@@ -700,6 +865,17 @@ fn pair_dots(rows: &Matrix, comp: &[usize]) -> Vec<f32> {
 fn sort_by_feature(mut postings: Vec<(u64, f32)>, features: usize) -> Vec<(u64, f32)> {
     const BITS: u32 = 11;
     const BUCKETS: usize = 1 << BITS;
+    // Every feature must be below `features`: the passes only look at the bits it needs.
+    debug_assert!(
+        postings
+            .iter()
+            .all(|&(key, _)| (key >> 32) < features as u64),
+        "a feature index at or above the vocabulary size {features}"
+    );
+    debug_assert!(
+        u32::try_from(features).is_ok(),
+        "feature indices fit in 32 bits"
+    );
     let used = usize::BITS - features.saturating_sub(1).leading_zeros();
     let mut other = vec![(0u64, 0f32); postings.len()];
     let mut shift = 32;
@@ -869,9 +1045,54 @@ mod tests {
     }
 
     #[test]
+    fn components_found_in_shares_are_the_single_pass_components() {
+        // Enough edges for the parallel path, over few enough documents to chain them, with
+        // units joining some documents and a cut leaving some edges out.
+        let n = 40_000usize;
+        let mut next = crate::cluster::test_rng(0x2545_F491_4F6C_DD1D);
+        let edges: Vec<Pair> = (0..PARALLEL_EDGES + 1000)
+            .map(|_| {
+                let a = next(n as u64) as u32;
+                let b = (u64::from(a) + 1 + next(3)).min(n as u64 - 1) as u32;
+                (a.min(b), a.max(b), next(1000) as f32 / 1000.0)
+            })
+            .collect();
+        let units: Vec<u32> = (0..n as u32)
+            .map(|d| d - d % 7 * u32::from(d % 5 == 0))
+            .collect();
+        let members: Vec<usize> = (0..n).collect();
+        let local = |d: usize| d;
+        let cut = 0.97;
+        let mut plain = UnionFind::new(n);
+        for (d, &u) in units.iter().enumerate() {
+            plain.union(u as usize, d);
+        }
+        for &(a, b, s) in &edges {
+            if f64::from(s) >= cut {
+                plain.union(a as usize, b as usize);
+            }
+        }
+        let want = plain.sets();
+        assert!(want.len() > 1 && want.len() < n - 1000, "{}", want.len());
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("pool");
+            let got = pool.install(|| components(&members, &edges, &units, cut, &local).sets());
+            assert_eq!(got, want, "{threads} threads");
+        }
+    }
+
+    #[test]
     fn seeds_events_and_story() {
         let docs = seeds();
-        let prep = prepare(&docs, &ClusterConfig::default().weights());
+        let prep = prepare(
+            &docs,
+            &ClusterConfig::default().weights(),
+            &mut Timings::default(),
+            Instant::now(),
+        );
         for a in 0..docs.len() {
             let row: Vec<String> = (0..docs.len())
                 .map(|b| {

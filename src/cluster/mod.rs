@@ -95,5 +95,16 @@ pub use union_find::UnionFind;
 
 mod groups;
 
+/// A seeded xorshift generator for tests: each call `next(k)` returns a number below `k`.
+#[cfg(test)]
+pub(crate) fn test_rng(mut x: u64) -> impl FnMut(u64) -> u64 {
+    move |k| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % k
+    }
+}
+
 pub(crate) use groups::group_of;
 pub use groups::{DocKey, Group, GroupId, near_duplicate_groups, representative_order};

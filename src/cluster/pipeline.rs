@@ -1,5 +1,6 @@
 //! Near-duplicate groups and events computed together, so that groups nest in events.
 
+use crate::check::Timings;
 use crate::corpus::Document;
 use crate::dedup::{Dedup, Deduplicated};
 
@@ -61,9 +62,19 @@ impl EventPipeline {
     /// Finds the near-duplicate groups of `docs`, then clusters them into events and stories
     /// with every group inside one event ([`Clusterer::cluster_with_groups`]).
     pub fn run(&self, docs: &[Document]) -> GroupedClustering {
+        self.run_timed(docs, &mut Timings::default())
+    }
+
+    /// [`EventPipeline::run`], recording the wall and CPU time of dedup and of each clustering
+    /// phase in `timings` (diagnostics only: the result is the same).
+    pub fn run_timed(&self, docs: &[Document], timings: &mut Timings) -> GroupedClustering {
+        let t = timings.start();
         let dedup = self.dedup.run(docs);
         let labels: Vec<usize> = (0..docs.len() as u32).map(|i| dedup.group_of(i)).collect();
-        let clustering = self.clusterer.cluster_with_groups(docs, &labels);
+        timings.record("dedup", t);
+        let clustering = self
+            .clusterer
+            .cluster_with_groups_timed(docs, &labels, timings);
         GroupedClustering { dedup, clustering }
     }
 }

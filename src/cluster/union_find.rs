@@ -66,6 +66,28 @@ impl UnionFind {
         true
     }
 
+    /// Merges the partition of `other` (over as many elements) into this one: afterwards two
+    /// elements share a set when they shared one in either. Panics if the lengths differ.
+    ///
+    /// ```
+    /// use crosscheck::cluster::UnionFind;
+    ///
+    /// let (mut a, mut b) = (UnionFind::new(4), UnionFind::new(4));
+    /// a.union(0, 1);
+    /// b.union(1, 2);
+    /// a.absorb(&mut b);
+    /// assert_eq!(a.sets(), vec![vec![0, 1, 2], vec![3]]);
+    /// ```
+    pub fn absorb(&mut self, other: &mut UnionFind) {
+        assert_eq!(self.len(), other.len(), "partitions of the same elements");
+        for x in 0..other.len() {
+            let r = other.find(x);
+            if r != x {
+                self.union(x, r);
+            }
+        }
+    }
+
     /// True when `a` and `b` are in the same set.
     pub fn same(&mut self, a: usize, b: usize) -> bool {
         self.find(a) == self.find(b)
@@ -119,6 +141,27 @@ mod tests {
             }
             proptest::prop_assert_eq!(forward.sets(), backward.sets());
             proptest::prop_assert_eq!(forward.min_labels(), backward.min_labels());
+        }
+
+        #[test]
+        fn absorbing_the_shares_is_one_pass_over_all_pairs(
+            pairs in proptest::collection::vec((0usize..30, 0usize..30), 0..60),
+            cut in 0usize..60,
+        ) {
+            let mut all = UnionFind::new(30);
+            for &(a, b) in &pairs {
+                all.union(a, b);
+            }
+            let cut = cut.min(pairs.len());
+            let (mut first, mut second) = (UnionFind::new(30), UnionFind::new(30));
+            for &(a, b) in &pairs[..cut] {
+                first.union(a, b);
+            }
+            for &(a, b) in &pairs[cut..] {
+                second.union(a, b);
+            }
+            first.absorb(&mut second);
+            proptest::prop_assert_eq!(first.sets(), all.sets());
         }
     }
 }
