@@ -258,6 +258,33 @@ fn pack(w: &str) -> Option<u128> {
     Some(u128::from(lo) | (u128::from(hi | ((n as u64) << 56)) << 64))
 }
 
+/// The end of the run of ASCII letters that starts at byte `i` of `bytes` (`i` itself when
+/// `bytes[i]` is not one), eight bytes at a time: a word of news text ends within the first
+/// eight bytes, where a byte loop takes a test and a branch per letter.
+#[inline]
+pub(crate) fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        // Per byte, `y` = the byte with bit 5 set (ASCII letters lowercased) and bit 7 clear:
+        // at most 0x7F, so the additions below carry into no other byte. A byte is an ASCII
+        // letter when it is below 0x80 and 0x61 <= y <= 0x7A.
+        let y = (x | 0x2020_2020_2020_2020) & LOW7;
+        let ge_a = y + 0x1F1F_1F1F_1F1F_1F1F;
+        let gt_z = y + 0x0505_0505_0505_0505;
+        let other = !(ge_a & !gt_z & !x) & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
 }
@@ -310,12 +337,12 @@ pub(crate) fn lex_into(text: &str, toks: &mut Vec<Tok>) {
         } else if b.is_ascii_alphabetic() || (b >= 0x80 && is_letter(c)) {
             tok.kind = Kind::Word;
             let mut j = i + len;
-            while j < n {
-                let b = bytes[j];
-                if b.is_ascii_alphabetic() {
-                    j += 1;
-                    continue;
+            loop {
+                j = ascii_letters_end(bytes, j);
+                if j >= n {
+                    break;
                 }
+                let b = bytes[j];
                 if b < 0x80 && b != b'\'' {
                     break;
                 }
@@ -456,6 +483,57 @@ fn lex_number(bytes: &[u8], tok: &mut Tok) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`ascii_letters_end`] as a plain byte loop.
+    fn letters_end_plain(bytes: &[u8], mut i: usize) -> usize {
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        i
+    }
+
+    #[test]
+    fn ascii_letters_end_is_the_byte_loop_on_every_byte() {
+        // Each byte value at each position of an eight-byte chunk, after letters and before
+        // more letters, and runs crossing one or two chunks.
+        for v in 0..=255u8 {
+            for pos in 0..20 {
+                let mut b = vec![b'a'; 24];
+                b[pos] = v;
+                b[pos / 2] = if v.is_ascii_alphabetic() { b'Z' } else { b'q' };
+                for from in [0, 1, pos, pos.saturating_sub(1), 23, 24] {
+                    assert_eq!(
+                        ascii_letters_end(&b, from),
+                        letters_end_plain(&b, from),
+                        "{v:#x} at {pos} from {from}"
+                    );
+                }
+            }
+        }
+        assert_eq!(ascii_letters_end(b"", 0), 0);
+        assert_eq!(ascii_letters_end(b"abcdefghijklmnopqrstuvwxyz", 3), 26);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_letters_end_matches_the_byte_loop(
+            b in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            from in 0usize..41,
+        ) {
+            let from = from.min(b.len());
+            proptest::prop_assert_eq!(ascii_letters_end(&b, from), letters_end_plain(&b, from));
+        }
+
+        #[test]
+        fn ascii_letters_end_matches_on_letter_runs(
+            s in "[a-zA-Z]{0,20}[^a-zA-Z]?[a-zA-Z@\\[`{é’ ]{0,20}",
+        ) {
+            let b = s.as_bytes();
+            for from in 0..=b.len() {
+                proptest::prop_assert_eq!(ascii_letters_end(b, from), letters_end_plain(b, from));
+            }
+        }
+    }
 
     fn nums(text: &str) -> Vec<(String, f64, u8)> {
         lex(text)

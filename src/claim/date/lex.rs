@@ -36,6 +36,8 @@ pub(crate) struct Tok<'a> {
     pub has_sep: bool,
     /// For numbers: byte length of the letter suffix (`s`, `th`, `k`).
     pub suffix_len: u8,
+    /// For words: every letter is ASCII (`text.is_ascii()`, known without a second look).
+    pub ascii: bool,
 }
 
 impl<'a> Tok<'a> {
@@ -134,6 +136,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
                 lead_digits: lead.min(255) as u8,
                 has_sep: sep,
                 suffix_len: (i - digits_end).min(255) as u8,
+                ascii: false,
             }
         } else {
             let c = if b < 0x80 {
@@ -143,18 +146,16 @@ pub(crate) fn tokenize<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
             };
             if is_word_char(c) {
                 i += c.len_utf8();
-                while i < n {
-                    let b2 = bytes[i];
-                    if b2 < 0x80 {
-                        if b2.is_ascii_alphabetic() {
-                            i += 1;
-                            continue;
-                        }
+                let mut ascii = b < 0x80;
+                loop {
+                    i = crate::claim::lex::ascii_letters_end(bytes, i);
+                    if i >= n || bytes[i] < 0x80 {
                         break;
                     }
                     let c2 = text[i..].chars().next().unwrap_or(' ');
                     if is_word_char(c2) {
                         i += c2.len_utf8();
+                        ascii = false;
                     } else {
                         break;
                     }
@@ -170,6 +171,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
                     lead_digits: 0,
                     has_sep: false,
                     suffix_len: 0,
+                    ascii,
                 }
             } else {
                 i += c.len_utf8();
@@ -192,6 +194,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
                     lead_digits: 0,
                     has_sep: false,
                     suffix_len: 0,
+                    ascii: false,
                 }
             }
         };
@@ -222,5 +225,18 @@ mod tests {
         assert_eq!(v[8].suffix(), "s");
         assert_eq!(v[8].value, 1990);
         assert!(!v[11].space_before);
+        assert!(v[0].ascii && v[13].kind == Kind::Punct('’') && !v[13].ascii);
+    }
+
+    proptest::proptest! {
+        /// `ascii` says whether a word token's text is ASCII; other tokens have it false.
+        #[test]
+        fn ascii_flag_is_the_text(s in "([a-zA-Zé’ßΩ0-9 ,.\n\u{a0}\u{2009}-]|Éa|aé){0,60}") {
+            let mut v = Vec::new();
+            tokenize(&s, &mut v);
+            for t in &v {
+                proptest::prop_assert_eq!(t.ascii, t.kind == Kind::Word && t.text.is_ascii(), "{:?}", t);
+            }
+        }
     }
 }

@@ -188,6 +188,22 @@ pub(crate) fn weekday_name(w: Weekday) -> &'static str {
     }
 }
 
+/// True when `w` is a lowercase month name or abbreviation (`january`, `jan`, `sept`): the
+/// month words of the date lexicon, the one list of them in [`crate::claim`].
+pub(crate) fn is_month_word(w: &str) -> bool {
+    is_lowercase_ascii_word(w) && matches!(lexicon::classify(w), lexicon::W::Month(..))
+}
+
+/// True when `w` is a lowercase full weekday name (`monday`, not `mon`), from the date lexicon.
+pub(crate) fn is_weekday_word(w: &str) -> bool {
+    is_lowercase_ascii_word(w) && matches!(lexicon::classify(w), lexicon::W::Weekday(_, false))
+}
+
+/// [`lexicon::classify`] ignores case; the callers above match lowercase words only.
+fn is_lowercase_ascii_word(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// Finds the date expressions in `text`, in order, without overlaps, resolving relative ones
 /// against `published`. See the [module docs](self) for the rules.
 pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {

@@ -353,3 +353,29 @@ fn weekday_mismatch() {
     let d = find_dates("Talks were held on Tuesday, Feb. 21.", None);
     assert!(!d[0].weekday_mismatch);
 }
+
+/// The month and weekday words that quantities and contexts test come from the lexicon: the
+/// names and abbreviations it knows, in lowercase only.
+#[test]
+fn month_and_weekday_words_are_the_lexicons() {
+    let months = "january february march april may june july august september october november \
+                  december jan feb mar apr jun jul aug sep sept oct nov dec";
+    let weekdays = "monday tuesday wednesday thursday friday saturday sunday";
+    let (mut m, mut d) = (0, 0);
+    for w in months.split_whitespace() {
+        assert!(super::is_month_word(w) && !super::is_weekday_word(w), "{w}");
+        m += 1;
+    }
+    for w in weekdays.split(' ') {
+        assert!(super::is_weekday_word(w) && !super::is_month_word(w), "{w}");
+        d += 1;
+    }
+    assert_eq!((m, d), (24, 7));
+    let neither = "January MAY mayday ma mon fri Friday today week décembre";
+    for w in neither.split(' ').chain([""]) {
+        assert!(
+            !super::is_month_word(w) && !super::is_weekday_word(w),
+            "{w:?}"
+        );
+    }
+}

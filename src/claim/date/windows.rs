@@ -276,7 +276,8 @@ pub(crate) fn windows_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
                 push_window(text, t.start, &mut out);
                 done = digit_run_end(b, t.start);
             }
-            Kind::Word if t.text.is_ascii() => {
+            Kind::Word if t.ascii => {
+                debug_assert!(t.text.is_ascii());
                 // An ASCII word token is one run of ASCII letters, ended by a non-letter.
                 // The prefix test first: it rejects most words in a few instructions.
                 if has_anchor_prefix(t.text.as_bytes())

@@ -110,43 +110,14 @@ pub(crate) fn is_non_quantity_suffix(w: &str) -> bool {
     )
 }
 
-/// Month names and abbreviations.
+/// Month names and abbreviations, lowercase (the date lexicon's list).
 pub(crate) fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    crate::claim::date::is_month_word(w)
 }
 
-/// Weekday names.
+/// Weekday names, lowercase (the date lexicon's list).
 pub(crate) fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    crate::claim::date::is_weekday_word(w)
 }
 
 /// Words after a number that make it a time of day.
