@@ -592,23 +592,11 @@ fn hundredths(x: f64) -> Option<u64> {
     }
 }
 
-/// The decimal digits of `n`, written into `buf` from the right; returns where they start.
-fn decimal_digits(mut n: u64, buf: &mut [u8; 20]) -> usize {
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return at;
-        }
-    }
-}
-
 /// [`format_number`] appended to `out`. Whole numbers below 2^53 (most figures) are written
 /// from their integer digits, other numbers below 2^45 from their [`hundredths`]; the rest (and
 /// ties) through [`format_number_plain`].
 fn push_number(out: &mut String, x: f64) {
+    use crate::report::json::decimal_digits;
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is an f64
     let mut digits = [0u8; 20];
     if x.fract() == 0.0 && x.abs() < EXACT {
