@@ -302,21 +302,25 @@ impl AlignClaim {
                 .collect();
             (before, after)
         };
-        let lo = start
-            .checked_sub(64)
-            .and_then(|x| bytes[..x.min(bytes.len())].iter().rposition(|&b| b == b' '))
-            .unwrap_or(0);
-        let hi = (end + 48 < bytes.len())
-            .then(|| bytes[end + 48..].iter().position(|&b| b == b' '))
-            .flatten()
-            .map_or(bytes.len(), |p| end + 48 + p);
+        // A small window first (most claims have three words within 24 bytes before them and
+        // two within 16 after), a larger one, then the whole sentence.
         let (before, after) = if start <= end && end <= bytes.len() {
-            let (before, after) = window(lo, hi);
-            if (before.len() < 3 && lo > 0) || (after.len() < 2 && hi < bytes.len()) {
-                window(0, bytes.len())
-            } else {
-                (before, after)
-            }
+            let fits = |back: usize, ahead: usize| {
+                let lo = start
+                    .checked_sub(back)
+                    .and_then(|x| bytes[..x.min(bytes.len())].iter().rposition(|&b| b == b' '))
+                    .unwrap_or(0);
+                let hi = (end + ahead < bytes.len())
+                    .then(|| bytes[end + ahead..].iter().position(|&b| b == b' '))
+                    .flatten()
+                    .map_or(bytes.len(), |p| end + ahead + p);
+                let (before, after) = window(lo, hi);
+                let short = (before.len() < 3 && lo > 0) || (after.len() < 2 && hi < bytes.len());
+                (!short).then_some((before, after))
+            };
+            fits(24, 16)
+                .or_else(|| fits(64, 48))
+                .unwrap_or_else(|| window(0, bytes.len()))
         } else {
             window(0, bytes.len())
         };
@@ -618,40 +622,122 @@ impl std::hash::Hasher for MixHasher {
     }
 }
 
-/// Scores every pair of claims of one block from different documents; keeps those above the
-/// threshold of their level.
+/// Scores every pair of claims of one block from different documents that may align (see
+/// [`partners`]); keeps those above the threshold of their level.
 fn candidate_pairs(
     claims: &[AlignClaim],
     members: &[usize],
     features: &[Features],
     config: &AlignConfig,
 ) -> Vec<Candidate> {
+    candidate_pairs_with(claims, members, features, config, true)
+}
+
+/// [`candidate_pairs`]; without `prune`, every pair of the block is scored (the plain path the
+/// tests compare it with).
+fn candidate_pairs_with(
+    claims: &[AlignClaim],
+    members: &[usize],
+    features: &[Features],
+    config: &AlignConfig,
+    prune: bool,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for (x, &i) in members.iter().enumerate() {
-        for &j in &members[x + 1..] {
-            let (a, b) = (&claims[i], &claims[j]);
-            if a.doc == b.doc {
-                continue;
+    let mut score = |i: usize, j: usize| {
+        let (a, b) = (&claims[i], &claims[j]);
+        if a.doc == b.doc {
+            return;
+        }
+        let level = if a.event == b.event {
+            Level::Event
+        } else {
+            Level::Story
+        };
+        let Some((score, _)) = score_pair(a, b, &features[i], &features[j], false) else {
+            return;
+        };
+        let threshold = match level {
+            Level::Event => config.event_threshold,
+            Level::Story => config.story_threshold,
+        };
+        if score >= threshold {
+            let (a, b) = if i < j { (i, j) } else { (j, i) };
+            out.push(Candidate { a, b, score, level });
+        }
+    };
+    // Dates need a shared entity and quotes three shared words (`score_pair` rejects the
+    // others): only the pairs sharing that many are scored. Quantities: every pair.
+    let keys = |i: usize| -> &[u64] {
+        match &claims[i].payload {
+            Payload::Date(_) => claims[i].entities.hashes(),
+            Payload::Quote(_) => &features[i].quote,
+            Payload::Quantity(_) => &[],
+        }
+    };
+    match members.first().map(|&i| &claims[i].payload) {
+        _ if !prune => {
+            for (x, &i) in members.iter().enumerate() {
+                for &j in &members[x + 1..] {
+                    score(i, j);
+                }
             }
-            let level = if a.event == b.event {
-                Level::Event
-            } else {
-                Level::Story
-            };
-            let Some((score, _)) = score_pair(a, b, &features[i], &features[j], false) else {
-                continue;
-            };
-            let threshold = match level {
-                Level::Event => config.event_threshold,
-                Level::Story => config.story_threshold,
-            };
-            if score >= threshold {
-                let (a, b) = if i < j { (i, j) } else { (j, i) };
-                out.push(Candidate { a, b, score, level });
+        }
+        Some(Payload::Date(_)) => partners(members, keys, 1, &mut score),
+        Some(Payload::Quote(_)) => partners(members, keys, 3, &mut score),
+        _ => {
+            for (x, &i) in members.iter().enumerate() {
+                for &j in &members[x + 1..] {
+                    score(i, j);
+                }
             }
         }
     }
     out
+}
+
+/// Calls `f(members[x], members[y])` for each `x < y` whose sorted, deduplicated `keys` share at
+/// least `min` values (`min >= 1`), in the order of `x`, then `y`: the pairs of a plain double
+/// loop over `members` that share that many keys.
+fn partners<'k>(
+    members: &[usize],
+    keys: impl Fn(usize) -> &'k [u64],
+    min: u32,
+    mut f: impl FnMut(usize, usize),
+) {
+    debug_assert!(min >= 1);
+    // An inverted index: (key, position), sorted; a key's positions are a run, ascending.
+    let mut index: Vec<(u64, u32)> = members
+        .iter()
+        .enumerate()
+        .flat_map(|(x, &i)| keys(i).iter().map(move |&k| (k, x as u32)))
+        .collect();
+    index.sort_unstable();
+    let mut shared = vec![0u32; members.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    for (x, &i) in members.iter().enumerate() {
+        for k in keys(i) {
+            let lo = index.partition_point(|e| e.0 < *k);
+            for &(key, y) in &index[lo..] {
+                if key != *k {
+                    break;
+                }
+                if y as usize > x {
+                    if shared[y as usize] == 0 {
+                        touched.push(y);
+                    }
+                    shared[y as usize] += 1;
+                }
+            }
+        }
+        touched.sort_unstable();
+        for &y in &touched {
+            if shared[y as usize] >= min {
+                f(i, members[y as usize]);
+            }
+            shared[y as usize] = 0;
+        }
+        touched.clear();
+    }
 }
 
 /// Greedy one-to-one matching of a block's candidates per pair of documents: event level
@@ -768,14 +854,18 @@ fn score_pair(
     // The quantity tests that need no sentence overlap are made first: most candidate pairs of a
     // block fail one of them (below, in the same order), and then the overlaps are not counted.
     // The overlap of the words around the figures, `(jaccard, shared)`, is counted once here.
+    // Whether both event verbs are known and the same (`None` when one is unknown).
+    let verbs = match (&fa.verb, &fb.verb) {
+        (Some(x), Some(y)) => Some(x == y),
+        _ => None,
+    };
     let local = if let (Payload::Quantity(qa), Payload::Quantity(qb)) = (&a.payload, &b.payload) {
         let bare = qa.unit.is_none() && qb.unit.is_none();
         let classes = fa.class.is_some() && fb.class.is_some();
         if classes {
             // "people" counts anything: known event verbs must be the same
             // (injured / arrested / marched / "said ... took part" are different counts).
-            let verbs_differ = matches!((&fa.verb, &fb.verb), (Some(x), Some(y)) if x != y);
-            if fa.class.as_deref() == Some("people") && verbs_differ {
+            if fa.class.as_deref() == Some("people") && verbs == Some(false) {
                 return None;
             }
         }
@@ -817,10 +907,6 @@ fn score_pair(
         overlap(&a.content_words, &b.content_words, explain)
     };
     let speakers = fa.same_speaker(fb);
-    let verbs = match (&fa.verb, &fb.verb) {
-        (Some(x), Some(y)) => Some(x == y),
-        _ => None,
-    };
     let mut score;
     match (&a.payload, &b.payload) {
         (Payload::Quantity(qa), Payload::Quantity(qb)) => {

@@ -291,3 +291,189 @@ proptest::proptest! {
         );
     }
 }
+
+/// Words the random claims below are made of: names (entities), event verbs, content words.
+const VOCABULARY: &[&str] = &[
+    "Kyiv",
+    "Moscow",
+    "Paris",
+    "Berlin",
+    "Macron",
+    "Starmer",
+    "signed",
+    "met",
+    "announced",
+    "troops",
+    "border",
+    "talks",
+    "ceasefire",
+    "plan",
+    "letter",
+    "coalition",
+    "the",
+    "and",
+];
+
+/// A claim of `kind` (0 date, 1 quote) in document `doc`, its sentence made of `words`
+/// (indices into [`VOCABULARY`]).
+fn random_claim(kind: u8, doc: u32, event: u32, words: &[usize]) -> AlignClaim {
+    let body: Vec<&str> = words
+        .iter()
+        .map(|&w| VOCABULARY[w % VOCABULARY.len()])
+        .collect();
+    let body = body.join(" ");
+    match kind {
+        0 => {
+            let sentence = format!("{body} on Jan. 6.");
+            let day = "2026-01-06".parse().unwrap();
+            claim(
+                doc,
+                doc,
+                event,
+                &sentence,
+                "on Jan. 6",
+                Payload::Date(DateRange {
+                    start: Some(day),
+                    end: Some(day),
+                    granularity: "day".into(),
+                    relative: false,
+                    weekday: None,
+                    bare_weekday: false,
+                }),
+            )
+        }
+        _ => {
+            let text = format!("“{body}”");
+            let sentence = format!("{text} Macron said.");
+            claim(doc, doc, event, &sentence, &text, quote("Macron", &body))
+        }
+    }
+}
+
+proptest::proptest! {
+    /// The inverted index finds the pairs of a double loop that share `min` keys, in its order.
+    #[test]
+    fn partners_as_double_loop(
+        keys in proptest::collection::vec(proptest::collection::btree_set(0u64..24, 0..8), 0..30),
+        min in 1u32..4,
+    ) {
+        let keys: Vec<Vec<u64>> = keys.into_iter().map(|k| k.into_iter().collect()).collect();
+        let members: Vec<usize> = (0..keys.len()).map(|i| i * 2 + 1).collect();
+        let of = |i: usize| &keys[(i - 1) / 2][..];
+        let mut fast = Vec::new();
+        super::partners(&members, of, min, |i, j| fast.push((i, j)));
+        let mut plain = Vec::new();
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                if super::shared_hashes(of(i), of(j)) >= min as usize {
+                    plain.push((i, j));
+                }
+            }
+        }
+        proptest::prop_assert_eq!(fast, plain);
+    }
+
+    /// Pruned candidate generation scores the same candidates as every pair of the block.
+    #[test]
+    fn pruned_candidates_as_plain(
+        kind in 0u8..2,
+        docs in proptest::collection::vec(
+            (0u32..3, proptest::collection::vec(0usize..VOCABULARY.len(), 1..9)),
+            0..24,
+        ),
+    ) {
+        let claims: Vec<AlignClaim> = docs
+            .iter()
+            .enumerate()
+            .map(|(d, (event, words))| random_claim(kind, d as u32 / 2, *event, words))
+            .collect();
+        let config = AlignConfig::default();
+        let features: Vec<Features> = claims.iter().map(|c| Features::of(c, &config)).collect();
+        let members: Vec<usize> = (0..claims.len()).collect();
+        let run = |prune| {
+            let mut out: Vec<(usize, usize, u64, Level)> =
+                super::candidate_pairs_with(&claims, &members, &features, &config, prune)
+                    .into_iter()
+                    .map(|c| (c.a, c.b, c.score.to_bits(), c.level))
+                    .collect();
+            out.sort();
+            out
+        };
+        proptest::prop_assert_eq!(run(true), run(false));
+    }
+}
+
+/// [`AlignClaim::with_local_context`] the plain way: the whole sentence tokenized, the last
+/// three tokens before the claim and the first two after it, content words only.
+fn local_words_plain(sentence: &str, start: usize, end: usize) -> Words {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    crate::text::for_each_token(sentence, |span, t| {
+        if span.end <= start {
+            before.push(t.to_string());
+        } else if span.start >= end && after.len() < 2 {
+            after.push(t.to_string());
+        }
+    });
+    let skip = before.len().saturating_sub(3);
+    let words: Vec<String> = before
+        .into_iter()
+        .skip(skip)
+        .chain(after)
+        .filter(|w| !context::is_stop_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    Words::from(words)
+}
+
+/// Words of the random sentences below: short and long, numbers, punctuation, curly quotes.
+const LOCAL_WORDS: &[&str] = &[
+    "the",
+    "troops",
+    "50,000",
+    "said",
+    "“Peace",
+    "now,”",
+    "Kyiv.",
+    "and",
+    "—",
+    "l’armée",
+    "U.S.",
+    "x",
+    "reconnaissance",
+    "(about",
+    "soldiers)",
+    "Starmer’s",
+    "2026",
+    "a",
+    "deployment",
+];
+
+proptest::proptest! {
+    /// The windows around the claim give the words the whole sentence gives.
+    #[test]
+    fn local_context_as_whole_sentence(
+        words in proptest::collection::vec(0usize..LOCAL_WORDS.len(), 1..40),
+        at in 0usize..1000,
+        len in 0usize..60,
+    ) {
+        let sentence: Vec<&str> = words.iter().map(|&w| LOCAL_WORDS[w]).collect();
+        let sentence = sentence.join(" ");
+        let bounds: Vec<usize> = (0..=sentence.len()).filter(|&i| sentence.is_char_boundary(i)).collect();
+        let start = bounds[at % bounds.len()];
+        let end = bounds[(at % bounds.len() + len).min(bounds.len() - 1)];
+        // The sentence inside a document, after another one.
+        let doc = format!("It rained. {sentence} Then it stopped.");
+        let off = "It rained. ".len();
+        let c = AlignClaim::new(
+            0,
+            0,
+            0,
+            0,
+            Span::new(off + start, off + end),
+            Span::new(off, off + sentence.len()),
+            &sentence[start..end],
+            qty(1.0, Qualifier::Exact, "troops"),
+        )
+        .with_local_context(&doc);
+        proptest::prop_assert_eq!(c.local_words, local_words_plain(&sentence, start, end));
+    }
+}

@@ -402,6 +402,11 @@ impl DiffTokens {
 }
 
 /// [`WordDiff`] without the diff itself: what changed between two tokenized texts.
+///
+/// Kept apart from [`WordDiff`] rather than nested in it: `WordStats` is the `Copy` summary every
+/// compared pair of quotes needs (no diff written, no allocation), while `WordDiff`'s flat public
+/// fields are read by library users; both are filled by one function (`diff_tokens`), so their
+/// figures cannot drift apart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WordStats {
     /// See [`WordDiff::ratio`].
@@ -559,16 +564,62 @@ pub fn format_number(x: f64) -> String {
     s
 }
 
+/// `x` (finite, `|x| < 2^45`) in hundredths rounded to nearest as `{:.2}` rounds it, when that
+/// is not a tie: `None` for a tie (which `{:.2}` settles by its own rule) and out of range.
+///
+/// The candidate `round(|x| * 100)` can be off by one (the product is rounded); it is checked
+/// against the exact midpoints: the sign of `|x| * 100 - (n ± 0.5)` computed with one rounding
+/// (`mul_add`) is the sign of the exact value, and `n ± 0.5` is exact below 2^52.
+fn hundredths(x: f64) -> Option<u64> {
+    let a = x.abs();
+    if a.is_nan() || a >= 35_184_372_088_832.0 {
+        return None; // 2^45
+    }
+    let mut n = (a * 100.0).round();
+    loop {
+        let above = a.mul_add(100.0, -(n + 0.5));
+        let below = a.mul_add(100.0, -(n - 0.5));
+        if above == 0.0 || below == 0.0 {
+            return None;
+        }
+        if above > 0.0 {
+            n += 1.0;
+        } else if below < 0.0 {
+            n -= 1.0;
+        } else {
+            return Some(n as u64);
+        }
+    }
+}
+
 /// [`format_number`] appended to `out`. Whole numbers below 2^53 (most figures) are written
-/// from their integer digits; others through [`format_number_plain`].
+/// from their integer digits, other numbers below 2^45 from their [`hundredths`]; the rest (and
+/// ties) through [`format_number_plain`].
 fn push_number(out: &mut String, x: f64) {
+    use crate::report::json::decimal_digits;
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is an f64
+    let mut digits = [0u8; 20];
     if x.fract() == 0.0 && x.abs() < EXACT {
         let n = x.abs() as u64;
         if x < 0.0 && n != 0 {
             out.push('-');
         }
-        push_grouped(out, n.to_string().as_bytes());
+        let at = decimal_digits(n, &mut digits);
+        push_grouped(out, &digits[at..]);
+    } else if let Some(n) = hundredths(x) {
+        let (int, frac) = (n / 100, n % 100);
+        if x < 0.0 && n != 0 {
+            out.push('-');
+        }
+        let at = decimal_digits(int, &mut digits);
+        push_grouped(out, &digits[at..]);
+        if frac != 0 {
+            out.push('.');
+            out.push(char::from(b'0' + (frac / 10) as u8));
+            if frac % 10 != 0 {
+                out.push(char::from(b'0' + (frac % 10) as u8));
+            }
+        }
     } else {
         out.push_str(&format_number_plain(x));
     }
@@ -718,6 +769,15 @@ mod tests {
         fn whole_numbers_match_plain_path(n in proptest::num::i64::ANY, shift in 0u32..60) {
             let x = (n >> shift) as f64;
             proptest::prop_assert_eq!(format_number(x), format_number_plain(x));
+        }
+
+        #[test]
+        fn fractions_match_plain_path(n in proptest::num::i64::ANY, shift in 0u32..63, scale in 1u32..6) {
+            // Values around every magnitude with few and many decimals, and near midpoints.
+            let x = (n >> shift) as f64 / 10f64.powi(scale as i32);
+            proptest::prop_assert_eq!(format_number(x), format_number_plain(x));
+            let y = x + 0.005;
+            proptest::prop_assert_eq!(format_number(y), format_number_plain(y));
         }
 
         #[test]

@@ -233,18 +233,23 @@ fn indent(buf: &mut Vec<u8>, depth: usize) {
     }
 }
 
-fn write_usize(mut n: usize, buf: &mut Vec<u8>) {
+fn write_usize(n: usize, buf: &mut Vec<u8>) {
     let mut digits = [0u8; 20];
-    let mut i = digits.len();
+    let at = decimal_digits(n as u64, &mut digits);
+    buf.extend_from_slice(&digits[at..]);
+}
+
+/// The decimal digits of `n`, written into `buf` from the right; returns where they start.
+pub(crate) fn decimal_digits(mut n: u64, buf: &mut [u8; 20]) -> usize {
+    let mut at = buf.len();
     loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
-            break;
+            return at;
         }
     }
-    buf.extend_from_slice(&digits[i..]);
 }
 
 /// True when some byte of `w` is a control character, `"` or `\`: a byte serde_json escapes.
