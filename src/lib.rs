@@ -60,6 +60,7 @@ pub mod lsh;
 mod pool;
 pub mod report;
 pub mod text;
+pub mod timings;
 
 pub use corpus::{Corpus, Document, IngestOptions, Meta, Span};
 pub use dedup::{Dedup, DedupBuilder, Deduplicated, Method};

@@ -674,16 +674,15 @@ fn candidate_pairs_with(
             Payload::Quantity(_) => &[],
         }
     };
-    match members.first().map(|&i| &claims[i].payload) {
-        _ if !prune => {
-            for (x, &i) in members.iter().enumerate() {
-                for &j in &members[x + 1..] {
-                    score(i, j);
-                }
-            }
-        }
-        Some(Payload::Date(_)) => partners(members, keys, 1, &mut score),
-        Some(Payload::Quote(_)) => partners(members, keys, 3, &mut score),
+    // The keys a pair must share to be scored at all: one entity for dates, three quote words
+    // for quotes; quantities of one block always reach the threshold, so every pair is scored.
+    let min_shared = match members.first().map(|&i| &claims[i].payload) {
+        Some(Payload::Date(_)) => Some(1),
+        Some(Payload::Quote(_)) => Some(3),
+        _ => None,
+    };
+    match min_shared {
+        Some(min) if prune => partners(members, keys, min, &mut score),
         _ => {
             for (x, &i) in members.iter().enumerate() {
                 for &j in &members[x + 1..] {

@@ -350,6 +350,28 @@ fn random_claim(kind: u8, doc: u32, event: u32, words: &[usize]) -> AlignClaim {
     }
 }
 
+/// The pruned path is not vacuous: two documents saying the same thing in one event make a
+/// candidate pair, for dates (shared entities) and quotes (shared quote words).
+#[test]
+fn pruned_candidates_keep_a_shared_pair() {
+    let idx = |w: &str| VOCABULARY.iter().position(|v| *v == w).unwrap();
+    let words: Vec<usize> = ["Macron", "met", "Starmer", "Berlin", "ceasefire", "talks"]
+        .iter()
+        .map(|w| idx(w))
+        .collect();
+    for kind in 0..2 {
+        let claims = [
+            random_claim(kind, 0, 0, &words),
+            random_claim(kind, 1, 0, &words),
+        ];
+        let config = AlignConfig::default();
+        let features: Vec<Features> = claims.iter().map(|c| Features::of(c, &config)).collect();
+        let pairs = super::candidate_pairs_with(&claims, &[0, 1], &features, &config, true);
+        assert_eq!(pairs.len(), 1, "kind {kind}");
+        assert_eq!((pairs[0].a, pairs[0].b), (0, 1));
+    }
+}
+
 proptest::proptest! {
     /// The inverted index finds the pairs of a double loop that share `min` keys, in its order.
     #[test]

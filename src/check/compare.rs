@@ -564,8 +564,8 @@ pub fn format_number(x: f64) -> String {
     s
 }
 
-/// `x` (finite, `|x| < 2^45`) in hundredths rounded to nearest as `{:.2}` rounds it, when that
-/// is not a tie: `None` for a tie (which `{:.2}` settles by its own rule) and out of range.
+/// `|x|` in hundredths, rounded to nearest as `{:.2}` rounds it; `None` for NaN, infinities,
+/// `|x| >= 2^45` and exact ties (which `{:.2}` settles by its own rule).
 ///
 /// The candidate `round(|x| * 100)` can be off by one (the product is rounded); it is checked
 /// against the exact midpoints: the sign of `|x| * 100 - (n ± 0.5)` computed with one rounding
@@ -757,6 +757,29 @@ mod tests {
             format_number(9_007_199_254_740_992.0),
             "9,007,199,254,740,992"
         );
+    }
+
+    /// Ties, near-ties and the range edge, which the proptests hit only by chance.
+    #[test]
+    fn ties_and_edges_match_plain_path() {
+        for x in [
+            0.125,
+            -0.125,
+            0.375,
+            2.675,
+            1.005,
+            -0.004,
+            -0.001,
+            0.005,
+            35_184_372_088_831.99,
+            35_184_372_088_832.5,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            assert_eq!(format_number(x), format_number_plain(x), "{x}");
+        }
+        assert_eq!(super::hundredths(0.125), None);
+        assert_eq!(super::hundredths(2.675), Some(267));
     }
 
     proptest::proptest! {

@@ -49,13 +49,13 @@ pub fn run_with_skipped(docs: &[Document], skipped: &[Skipped], config: &Config)
         claims,
         skipped,
         config,
-        &mut Timings::default(),
+        &mut Timings::off(),
     ))
 }
 
 /// Near-duplicate groups, then events and stories (copies kept whole inside an event).
 pub fn labels(docs: &[Document]) -> Result<Labels> {
-    labels_timed(docs, &mut Timings::default())
+    labels_timed(docs, &mut Timings::off())
 }
 
 /// [`labels`], recording the time of dedup and of clustering in `timings`.

@@ -115,7 +115,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         .map(|p| Baseline::read(p))
         .transpose()?;
 
-    let mut timings = check::Timings::default();
+    let mut timings = check::Timings::when(args.timings);
     let t = timings.start();
     let corpus = args.input.open()?;
     let ingested = corpus.read_all()?;

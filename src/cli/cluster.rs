@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use crosscheck::Document;
-use crosscheck::check::Timings;
 use crosscheck::cluster::{Cluster, ClusterConfig, EventPipeline, Explanation, GroupedClustering};
 use crosscheck::dedup::Dedup;
+use crosscheck::timings::Timings;
 use serde::Serialize;
 use serde_json::json;
 
@@ -86,7 +86,7 @@ struct DocRecord<'a> {
 }
 
 pub fn run(args: Args) -> crosscheck::Result<Outcome> {
-    let mut timings = Timings::default();
+    let mut timings = Timings::when(args.timings);
     let t = timings.start();
     let corpus = args.input.open()?;
     let ingested = corpus.read_all()?;

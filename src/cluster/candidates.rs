@@ -28,8 +28,8 @@
 use rayon::prelude::*;
 
 use super::features::{Matrix, Row};
-use crate::check::Timings;
 use crate::pool::Pool;
+use crate::timings::Timings;
 
 /// Parameters of the candidate search.
 #[derive(Debug, Clone, Copy)]

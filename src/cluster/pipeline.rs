@@ -1,8 +1,8 @@
 //! Near-duplicate groups and events computed together, so that groups nest in events.
 
-use crate::check::Timings;
 use crate::corpus::Document;
 use crate::dedup::{Dedup, Deduplicated};
+use crate::timings::Timings;
 
 use super::{Clusterer, Clustering, Group, GroupId};
 
@@ -62,7 +62,7 @@ impl EventPipeline {
     /// Finds the near-duplicate groups of `docs`, then clusters them into events and stories
     /// with every group inside one event ([`Clusterer::cluster_with_groups`]).
     pub fn run(&self, docs: &[Document]) -> GroupedClustering {
-        self.run_timed(docs, &mut Timings::default())
+        self.run_timed(docs, &mut Timings::off())
     }
 
     /// [`EventPipeline::run`], recording the wall and CPU time of dedup and of each clustering

@@ -596,8 +596,8 @@ impl<'c> Refetch<'c> {
 
     /// `f(id, text)` of the record at `origin`, read again; of a JSON Lines record only the id
     /// and the text are parsed (the text borrowed from the line when it has no escapes), the
-    /// record having been checked whole when it was first read. `f` must not call
-    /// `with_id_text` itself (the line is read into a per-thread buffer).
+    /// record having been checked whole when it was first read. The line is read into a
+    /// per-thread buffer, which `f` does not hold (it may call `with_id_text` again).
     pub fn with_id_text<R>(&self, origin: &Origin, f: impl FnOnce(&str, &str) -> R) -> Result<R> {
         let source = &self.corpus.sources[origin.source as usize];
         if source.format != Format::JsonLines {
@@ -606,12 +606,19 @@ impl<'c> Refetch<'c> {
         }
         // Read into a per-thread buffer: many records are read again, one at a time per thread,
         // and a fresh buffer each (calloc, then free) cost more than the read on a large run.
-        REREAD.with_borrow_mut(|buf| {
-            self.read_into(origin, buf)?;
-            let (id, text) = parse::json_id_text(buf)
+        // The buffer is taken out while `f` runs (nothing stays borrowed, so `f` may use rayon,
+        // whose work stealing can run another re-read on this thread), then put back unless one
+        // huge record made it large.
+        let mut buf = REREAD.take();
+        let result = self.read_into(origin, &mut buf).and_then(|()| {
+            let (id, text) = parse::json_id_text(&buf)
                 .map_err(|problem| self.corpus.problem_at(origin, problem))?;
             Ok(f(&id, &text))
-        })
+        });
+        if buf.capacity() <= REREAD_KEEP_BYTES {
+            REREAD.set(buf);
+        }
+        result
     }
 
     #[cfg(unix)]
@@ -654,5 +661,8 @@ impl<'c> Refetch<'c> {
 
 thread_local! {
     /// A thread's buffer for [`Refetch::with_id_text`].
-    static REREAD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    static REREAD: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
+
+/// A re-read buffer that grew past this is dropped rather than kept for the thread's lifetime.
+const REREAD_KEEP_BYTES: usize = 1 << 20;

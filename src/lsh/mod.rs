@@ -229,7 +229,8 @@ pub struct BitSketches<'a> {
     /// Band keys of each document copied after its sketch words, `0..=MAX_HEADS` (at most
     /// `bands`): whether a pair passing the sketch shares one of these bands is then read from
     /// the copy of its run's sketches, not from `keys` (on a large corpus, a cache miss per pair
-    /// and band shared). Private: set by [`BitSketches::new`], which checks its range.
+    /// and band shared). Private: set by [`BitSketches::new`] (a `debug_assert` on its range;
+    /// the candidate search asserts it in every build).
     heads: usize,
     /// The most differing bits of a pair that passes.
     pub max_differ: u32,

@@ -1,37 +1,69 @@
 //! Wall-clock time, CPU time (all threads) and peak memory per stage, for `crosscheck check
-//! --timings`. On a shared machine the CPU time is the figure to compare.
+//! --timings` and `crosscheck cluster --timings`. On a shared machine the CPU time is the figure
+//! to compare.
 //!
-//! Diagnostics only: nothing here changes the report.
+//! Diagnostics only: nothing here changes the report. A [`Timings::off`] records nothing and
+//! reads nothing (the library's untimed entry points use it), so only a run that asks for
+//! timings reads `/proc`.
 //!
 //! ```
-//! use crosscheck::check::Timings;
+//! use crosscheck::timings::Timings;
 //!
 //! let mut t = Timings::default();
 //! let start = t.start();
 //! t.record("align", start);
 //! assert_eq!(t.stages()[0].0, "align");
 //! assert!(t.render().starts_with("align"));
+//!
+//! let mut off = Timings::off();
+//! let start = off.start();
+//! off.record("align", start);
+//! assert!(off.stages().is_empty());
 //! ```
 
 use std::time::{Duration, Instant};
 
-/// The stages timed so far, in order.
+/// The stages timed so far, in order. `Default` times; [`Timings::off`] does not.
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
     stages: Vec<(&'static str, Duration, Option<u64>)>,
     cpu: Vec<Option<f64>>,
     last_cpu: Option<f64>,
+    off: bool,
 }
 
 impl Timings {
+    /// Timings that record nothing: [`Timings::start`] and [`Timings::record`] do no I/O.
+    pub fn off() -> Timings {
+        Timings {
+            off: true,
+            ..Timings::default()
+        }
+    }
+
+    /// Timings when `on`, else [`Timings::off`] (for a `--timings` flag).
+    pub fn when(on: bool) -> Timings {
+        if on {
+            Timings::default()
+        } else {
+            Timings::off()
+        }
+    }
+
     /// The current instant (to pass to [`Timings::record`]).
     pub fn start(&mut self) -> Instant {
-        self.last_cpu = cpu_seconds();
+        if !self.off {
+            self.last_cpu = cpu_seconds();
+        }
         Instant::now()
     }
 
-    /// Records a stage that began at `since` and ends now, with the peak resident memory so far.
+    /// Records a stage that began at `since` and ends now, with the peak resident memory so far
+    /// (nothing when [`Timings::off`]).
     pub fn record(&mut self, stage: &'static str, since: Instant) {
+        if self.off {
+            return;
+        }
         self.stages.push((stage, since.elapsed(), peak_rss_kb()));
         let cpu = match (self.last_cpu, cpu_seconds()) {
             (Some(a), Some(b)) => Some(b - a),
