@@ -665,8 +665,9 @@ fn candidate_pairs_with(
             out.push(Candidate { a, b, score, level });
         }
     };
-    // Dates need a shared entity and quotes three shared words (`score_pair` rejects the
-    // others): only the pairs sharing that many are scored. Quantities: every pair.
+    // What a pair must share to be scored at all (`score_pair` rejects the others): one entity
+    // for dates, three quote words for quotes. Quantities of one block always reach the
+    // threshold, so every pair of them is scored.
     let keys = |i: usize| -> &[u64] {
         match &claims[i].payload {
             Payload::Date(_) => claims[i].entities.hashes(),
@@ -674,8 +675,6 @@ fn candidate_pairs_with(
             Payload::Quantity(_) => &[],
         }
     };
-    // The keys a pair must share to be scored at all: one entity for dates, three quote words
-    // for quotes; quantities of one block always reach the threshold, so every pair is scored.
     let min_shared = match members.first().map(|&i| &claims[i].payload) {
         Some(Payload::Date(_)) => Some(1),
         Some(Payload::Quote(_)) => Some(3),
