@@ -532,22 +532,35 @@ mod tests {
         assert!(shared > rows.len(), "{shared}");
     }
 
+    /// `count` texts of `words.0` to `words.0 + words.1 - 1` tokens over a small vocabulary:
+    /// one token in `kinds` a number below `vocab.0`, one a name below `vocab.1`, the others
+    /// words below `vocab.2`.
+    fn random_texts(
+        next: &mut impl FnMut(u64) -> u64,
+        count: usize,
+        words: (u64, u64),
+        kinds: u64,
+        vocab: (u64, u64, u64),
+    ) -> Vec<Document> {
+        (0..count)
+            .map(|d| {
+                let tokens: Vec<String> = (0..words.0 + next(words.1))
+                    .map(|_| match next(kinds) {
+                        0 => format!("{}", next(vocab.0)),
+                        1 => format!("Name{}", next(vocab.1)),
+                        _ => format!("word{}", next(vocab.2)),
+                    })
+                    .collect();
+                Document::new(format!("d{d}"), tokens.join(" "))
+            })
+            .collect()
+    }
+
     #[test]
     fn dense_cosines_of_random_texts_are_the_merged_cosines_to_the_bit() {
         // Texts over a small vocabulary share many features, with many different weights.
         let mut next = crate::cluster::test_rng(0x9E37_79B9_7F4A_7C15);
-        let docs: Vec<Document> = (0..60)
-            .map(|d| {
-                let words: Vec<String> = (0..20 + next(80))
-                    .map(|_| match next(10) {
-                        0 => format!("{}", next(40)),
-                        1 => format!("Name{}", next(30)),
-                        _ => format!("word{}", next(120)),
-                    })
-                    .collect();
-                Document::new(format!("d{d}"), words.join(" "))
-            })
-            .collect();
+        let docs = random_texts(&mut next, 60, (20, 80), 10, (40, 30, 120));
         let refs: Vec<&Document> = docs.iter().collect();
         let w = default_weights();
         let order: Vec<u32> = (0..docs.len() as u32).rev().collect();
@@ -649,18 +662,7 @@ mod tests {
             // Texts over a small vocabulary: long lists, many shared features; dates over a
             // few days, some unknown.
             let mut next = crate::cluster::test_rng(seed);
-            let texts: Vec<Document> = (0..docs)
-                .map(|d| {
-                    let words: Vec<String> = (0..5 + next(40))
-                        .map(|_| match next(6) {
-                            0 => format!("{}", next(20)),
-                            1 => format!("Name{}", next(15)),
-                            _ => format!("word{}", next(50)),
-                        })
-                        .collect();
-                    Document::new(format!("d{d}"), words.join(" "))
-                })
-                .collect();
+            let texts = random_texts(&mut next, docs, (5, 40), 6, (20, 15, 50));
             let days: Vec<Option<i32>> = (0..docs)
                 .map(|_| (next(5) != 0).then(|| next(12) as i32))
                 .collect();
