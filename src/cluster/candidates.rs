@@ -215,13 +215,18 @@ impl DotTable {
     }
 }
 
+/// How many entries of each list the scoring loop loads ahead of its scans (four 64-byte lines
+/// of `(rank, weight)` entries); the processor's prefetcher follows a scan from there.
+const HEAD: usize = 32;
+
 /// Days between two optional dates (`None` when either is unknown).
 pub(crate) fn days_apart(a: Option<i32>, b: Option<i32>) -> Option<i32> {
     Some((a? - b?).abs())
 }
 
-/// The working memory of one search job: a score per rank (all zero between documents), the
-/// ranks it holds scores for, the candidate list and the document's row for the verification.
+/// The working memory of one search job: a score per rank (all zero between documents), room
+/// for the ranks it holds scores for, the candidate list and the document's row for the
+/// verification.
 struct Scratch {
     acc: Vec<f32>,
     touched: Vec<u32>,
@@ -384,6 +389,25 @@ pub(crate) fn candidate_pairs(
                         mine
                     }
                 };
+                // The entries' lists start at random places of a corpus-sized array: load the
+                // first lines of each at once (the loads overlap) before the scans read them
+                // one after another. Then room for every posting the scans may touch, so that a
+                // first touch is recorded without a branch (whether a rank was touched before
+                // is unpredictable).
+                let mut lines = 0;
+                let mut most = 0;
+                for &(e, stop) in entries {
+                    let (e, stop) = (e as usize, stop as usize);
+                    for x in (e..stop.min(e + 1 + HEAD)).step_by(8) {
+                        lines ^= post[x].0;
+                    }
+                    most += stop - e - 1;
+                }
+                std::hint::black_box(lines);
+                if touched.len() < most {
+                    touched.resize(most, 0);
+                }
+                let mut len = 0;
                 let mut left = p.budget.unwrap_or(usize::MAX);
                 for &(e, stop) in entries {
                     if left == 0 {
@@ -399,20 +423,19 @@ pub(crate) fn candidate_pairs(
                             break;
                         }
                         let slot = &mut acc[s as usize];
-                        if *slot == 0.0 {
-                            touched.push(s);
-                        }
+                        touched[len] = s;
+                        len += usize::from(*slot == 0.0);
                         *slot += w * ws;
                         x += 1;
                     }
                     left -= x - e - 1;
                 }
+                let touched = &touched[..len];
                 cands.clear();
                 cands.extend(touched.iter().map(|&s| (s, acc[s as usize])));
-                for &s in touched.iter() {
+                for &s in touched {
                     acc[s as usize] = 0.0;
                 }
-                touched.clear();
                 let order =
                     |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
                 if cands.len() > p.per_doc {
@@ -509,22 +532,35 @@ mod tests {
         assert!(shared > rows.len(), "{shared}");
     }
 
+    /// `count` texts of `words.0` to `words.0 + words.1 - 1` tokens over a small vocabulary:
+    /// one token in `kinds` a number below `vocab.0`, one a name below `vocab.1`, the others
+    /// words below `vocab.2`.
+    fn random_texts(
+        next: &mut impl FnMut(u64) -> u64,
+        count: usize,
+        words: (u64, u64),
+        kinds: u64,
+        vocab: (u64, u64, u64),
+    ) -> Vec<Document> {
+        (0..count)
+            .map(|d| {
+                let tokens: Vec<String> = (0..words.0 + next(words.1))
+                    .map(|_| match next(kinds) {
+                        0 => format!("{}", next(vocab.0)),
+                        1 => format!("Name{}", next(vocab.1)),
+                        _ => format!("word{}", next(vocab.2)),
+                    })
+                    .collect();
+                Document::new(format!("d{d}"), tokens.join(" "))
+            })
+            .collect()
+    }
+
     #[test]
     fn dense_cosines_of_random_texts_are_the_merged_cosines_to_the_bit() {
         // Texts over a small vocabulary share many features, with many different weights.
         let mut next = crate::cluster::test_rng(0x9E37_79B9_7F4A_7C15);
-        let docs: Vec<Document> = (0..60)
-            .map(|d| {
-                let words: Vec<String> = (0..20 + next(80))
-                    .map(|_| match next(10) {
-                        0 => format!("{}", next(40)),
-                        1 => format!("Name{}", next(30)),
-                        _ => format!("word{}", next(120)),
-                    })
-                    .collect();
-                Document::new(format!("d{d}"), words.join(" "))
-            })
-            .collect();
+        let docs = random_texts(&mut next, 60, (20, 80), 10, (40, 30, 120));
         let refs: Vec<&Document> = docs.iter().collect();
         let w = default_weights();
         let order: Vec<u32> = (0..docs.len() as u32).rev().collect();
@@ -536,6 +572,109 @@ mod tests {
                 let want = m.row(a).cosine(m.row(b));
                 assert_eq!(dense.cosine(m.row(b)).to_bits(), want.to_bits(), "{a} {b}");
             }
+        }
+    }
+
+    /// The search written plainly: per rank, a map of partial scores filled in the order of the
+    /// scoring loop (the document's top features by index, or strongest first with a budget;
+    /// each list's later entries by rank), the best `per_doc` verified with [`Row::cosine`].
+    fn plain_pairs(
+        rows: &Matrix,
+        by_date: &[u32],
+        days: &[Option<i32>],
+        p: &CandidateParams,
+    ) -> Vec<Pair> {
+        use std::collections::BTreeMap;
+        let n = by_date.len();
+        let day_of_rank: Vec<Option<i32>> = by_date.iter().map(|&d| days[d as usize]).collect();
+        let tops: Vec<Vec<(u32, f32)>> =
+            (0..n).map(|r| top_features(rows.at(r), p.top_k)).collect();
+        let mut lists: BTreeMap<u32, Vec<(u32, f32)>> = BTreeMap::new();
+        for (r, top) in tops.iter().enumerate() {
+            for &(f, w) in top {
+                lists.entry(f).or_default().push((r as u32, w));
+            }
+        }
+        let mut pairs = Vec::new();
+        for r in 0..n {
+            let mut mine = tops[r].clone();
+            if p.budget.is_some() {
+                mine.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            }
+            let mut left = p.budget.unwrap_or(usize::MAX);
+            let mut acc: BTreeMap<u32, f32> = BTreeMap::new();
+            for (f, w) in mine {
+                if left == 0 {
+                    break;
+                }
+                let list = &lists[&f];
+                let i = list
+                    .iter()
+                    .position(|&(s, _)| s as usize == r)
+                    .expect("own entry");
+                let mut stop = list.len();
+                if list.len() > p.max_posting {
+                    stop = stop.min(i + p.max_posting / 2 + 1);
+                }
+                let stop = stop.min((i + 1).saturating_add(left));
+                let mut scanned = 0;
+                for &(s, ws) in &list[i + 1..stop] {
+                    let late = match (day_of_rank[r], day_of_rank[s as usize], p.max_days) {
+                        (Some(a), Some(b), Some(max)) => b > a.saturating_add(max),
+                        _ => false,
+                    };
+                    if late {
+                        break;
+                    }
+                    *acc.entry(s).or_insert(0.0) += w * ws;
+                    scanned += 1;
+                }
+                left -= scanned;
+            }
+            let mut cands: Vec<(u32, f32)> = acc.into_iter().filter(|c| c.1 != 0.0).collect();
+            cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            cands.truncate(p.per_doc);
+            for (s, _) in cands {
+                let sim = rows.at(r).cosine(rows.at(s as usize));
+                if sim >= p.min_sim {
+                    let (i, j) = (by_date[r], by_date[s as usize]);
+                    pairs.push((i.min(j), i.max(j), sim));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        pairs
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        #[test]
+        fn candidate_pairs_are_the_plain_search(
+            seed in 1u64..u64::MAX,
+            docs in 2usize..90,
+            top_k in 1usize..10,
+            max_posting in 1usize..12,
+            per_doc in 1usize..8,
+            budget in proptest::option::of(1usize..40),
+            max_days in proptest::option::of(0i32..6),
+            min_sim in 0f32..0.3,
+        ) {
+            // Texts over a small vocabulary: long lists, many shared features; dates over a
+            // few days, some unknown.
+            let mut next = crate::cluster::test_rng(seed);
+            let texts = random_texts(&mut next, docs, (5, 40), 6, (20, 15, 50));
+            let days: Vec<Option<i32>> = (0..docs)
+                .map(|_| (next(5) != 0).then(|| next(12) as i32))
+                .collect();
+            let mut by_date: Vec<u32> = (0..docs as u32).collect();
+            by_date.sort_by_key(|&d| (days[d as usize].unwrap_or(i32::MIN), d));
+            let refs: Vec<&Document> = texts.iter().collect();
+            let m = Vectors::build(&refs, &default_weights(), &by_date).matrix;
+            let p = CandidateParams { top_k, max_posting, per_doc, budget, min_sim, max_days };
+            let want = plain_pairs(&m, &by_date, &days, &p);
+            let got = candidate_pairs(&m, &by_date, &days, &p, &mut Timings::off());
+            let bits = |v: &[Pair]| v.iter().map(|&(a, b, s)| (a, b, s.to_bits())).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(bits(&got), bits(&want));
         }
     }
 

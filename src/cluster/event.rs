@@ -450,8 +450,8 @@ impl Clusterer {
     }
 }
 
-/// Prepares the canonical view; records "order" (canonical and date order) and "features"
-/// (the TF-IDF rows) in `timings`, the first phase starting at `t`.
+/// Prepares the canonical view; records "order" (canonical and date order) and the phases of
+/// [`Vectors::build_timed`] (the TF-IDF rows) in `timings`, the first phase starting at `t`.
 fn prepare<'d>(
     docs: &'d [Document],
     weights: &Weights,
@@ -485,9 +485,7 @@ fn prepare<'d>(
     let mut by_date: Vec<u32> = (0..canon.len() as u32).collect();
     by_date.par_sort_unstable_by_key(|&d| (days[d as usize].unwrap_or(i32::MIN), d));
     timings.record("order", t);
-    let t = timings.start();
-    let vectors = Vectors::build(&canon, weights, &by_date);
-    timings.record("features", t);
+    let vectors = Vectors::build_timed(&canon, weights, &by_date, timings);
     Prepared {
         order,
         docs: canon,

@@ -26,6 +26,7 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 use crate::claim::lex::WordMap;
 use crate::corpus::Document;
 use crate::text::for_each_token;
+use crate::timings::Timings;
 
 /// Seed of the feature hash.
 const FEATURE_SEED: u64 = 0x6372_6f73_7363_6845; // "crosschE"
@@ -485,6 +486,7 @@ struct Tok {
     start: u32,
     end: u32,
     cap: bool,
+    /// Whether a capitalized token begins a sentence or a line (false for any other token).
     sentence_start: bool,
     possessive: bool,
 }
@@ -499,11 +501,14 @@ fn scan(text: &str, buf: &mut String) -> Vec<Tok> {
         let possessive = raw.ends_with("’s") || raw.ends_with("'s");
         let start = buf.len() as u32;
         buf.push_str(norm);
+        let cap = is_capitalized(raw);
         toks.push(Tok {
             start,
             end: buf.len() as u32,
-            cap: is_capitalized(raw),
-            sentence_start: starts_sentence(text, span.start),
+            cap,
+            // Asked only of capitalized tokens (a backward scan per token was a tenth of the
+            // feature scan).
+            sentence_start: cap && starts_sentence(text, span.start),
             possessive,
         });
     });
@@ -615,11 +620,32 @@ fn term_weights(doc: &Document, weights: &Weights) -> (SparseVec, Option<u16>) {
                 FeatureKind::Number => weights.number,
                 FeatureKind::Date => weights.date,
             };
-            let sublinear = if tf >= 1.0 { 1.0 + tf.ln() } else { tf };
-            sublinear * boost
+            sublinear_tf(tf) * boost
         })
         .collect();
     (SparseVec { ids, weights: ws }, text_date)
+}
+
+/// `1 + ln tf` for a term frequency of at least 1, the plain `tf` below.
+fn sublinear_plain(tf: f32) -> f32 {
+    if tf >= 1.0 { 1.0 + tf.ln() } else { tf }
+}
+
+/// Whole term frequencies below this have their [`sublinear_plain`] value in a table.
+const SUBLINEAR_TABLE: usize = 64;
+
+/// [`sublinear_plain`], the same bits, read from a table for the small whole frequencies that
+/// most features have (a logarithm per feature and document was a few percent of the term pass).
+fn sublinear_tf(tf: f32) -> f32 {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<[f32; SUBLINEAR_TABLE]> = OnceLock::new();
+    let table = TABLE.get_or_init(|| std::array::from_fn(|k| sublinear_plain(k as f32)));
+    let k = tf as usize;
+    if k < SUBLINEAR_TABLE && (k as f32).to_bits() == tf.to_bits() {
+        table[k]
+    } else {
+        sublinear_plain(tf)
+    }
 }
 
 /// The day of the year (0 to 364, in a common year; February 29 counts as March 1) of a date
@@ -713,14 +739,15 @@ impl DocFreq {
         }
     }
 
-    /// The document frequency of a feature, and its dense index when it is above 1.
-    fn get(&self, id: u64) -> (u32, Option<u32>) {
+    /// The dense index of a feature when its document frequency is above 1 (it is
+    /// `counts[index]`), `None` for a frequency of 1.
+    fn index(&self, id: u64) -> Option<u32> {
         let b = (id >> self.shift) as usize;
         let (lo, hi) = (self.dir[b] as usize, self.dir[b + 1] as usize);
-        match self.ids[lo..hi].iter().position(|&x| x == id) {
-            Some(i) => (self.counts[lo + i], Some((lo + i) as u32)),
-            None => (1, None),
-        }
+        self.ids[lo..hi]
+            .iter()
+            .position(|&x| x == id)
+            .map(|i| (lo + i) as u32)
     }
 }
 
@@ -896,8 +923,21 @@ impl Vectors {
     /// Builds the vectors in parallel, the row of document `order[p]` stored at position `p`
     /// (`order` is a permutation of the documents); the result does not depend on the thread
     /// count.
+    #[cfg(test)]
     pub fn build(docs: &[&Document], weights: &Weights, order: &[u32]) -> Vectors {
+        Vectors::build_timed(docs, weights, order, &mut Timings::off())
+    }
+
+    /// [`Vectors::build`], recording in `timings` the term pass ("features"), the document
+    /// frequencies ("feature df") and the TF-IDF rows ("feature rows").
+    pub fn build_timed(
+        docs: &[&Document],
+        weights: &Weights,
+        order: &[u32],
+        timings: &mut Timings,
+    ) -> Vectors {
         assert_eq!(order.len(), docs.len(), "one position per document");
+        let t = timings.start();
         let n = docs.len();
         // The term weights of all documents one after the other, in storage order, computed a
         // block of documents at a time: the per-document vectors of a block are freed before
@@ -920,9 +960,17 @@ impl Vectors {
                 start.push(ids.len());
             }
         }
+        timings.record("features", t);
+        let t = timings.start();
         let df = DocFreq::build(&ids);
+        timings.record("feature df", t);
+        let t = timings.start();
         assert!(df.ids.len() < u32::MAX as usize, "too many features");
         let docs_f = n as f32;
+        let idf_of = |df: u32| ((1.0 + docs_f) / (1.0 + df as f32)).ln() + 1.0;
+        // The IDF of each dense index, computed once rather than once per feature and document.
+        let idf_single = idf_of(1);
+        let idf: Vec<f32> = df.counts.par_iter().map(|&c| idf_of(c)).collect();
         let mut rows: Vec<(&mut [u64], &mut [f32])> = Vec::with_capacity(n);
         {
             let (mut id_rest, mut tf_rest) = (ids.as_mut_slice(), tfs.as_mut_slice());
@@ -942,9 +990,8 @@ impl Vectors {
                 let mut norm = 0.0f32;
                 let mut shared = 0;
                 for i in 0..ids.len() {
-                    let (df, index) = df.get(ids[i]);
-                    let idf = ((1.0 + docs_f) / (1.0 + df as f32)).ln() + 1.0;
-                    let w = weights[i] * idf;
+                    let index = df.index(ids[i]);
+                    let w = weights[i] * index.map_or(idf_single, |x| idf[x as usize]);
                     norm += w * w;
                     // A feature of this document alone adds nothing to any dot product with
                     // another document: it counts in the norm, and is then dropped (less
@@ -980,6 +1027,7 @@ impl Vectors {
         for (p, &d) in order.iter().enumerate() {
             pos_of[d as usize] = p as u32;
         }
+        timings.record("feature rows", t);
         Vectors {
             matrix: Matrix {
                 data,
@@ -1016,11 +1064,30 @@ mod tests {
                 *counts.entry(id).or_insert(0u32) += 1;
             }
             for (&id, &count) in &counts {
-                let (got, index) = df.get(id);
+                let index = df.index(id);
+                let got = index.map_or(1, |x| df.counts[x as usize]);
                 proptest::prop_assert_eq!(got, count);
                 proptest::prop_assert_eq!(index.is_some(), count > 1);
             }
         }
+    }
+
+    #[test]
+    fn sublinear_table_is_the_logarithm_to_the_bit() {
+        // Whole frequencies in and past the table, title multiples, fractions.
+        let mut tfs: Vec<f32> = (0..200).map(|k| k as f32).collect();
+        tfs.extend((0..200).map(|k| k as f32 * 0.5 + 0.25));
+        tfs.extend([1.5, 2.0 * 3.0 + 1.0, 63.0, 64.0, 65.0, 1e9, 0.1, -0.0]);
+        for tf in tfs {
+            assert_eq!(
+                sublinear_tf(tf).to_bits(),
+                sublinear_plain(tf).to_bits(),
+                "{tf}"
+            );
+        }
+        // The table is used: a whole frequency in range reads it.
+        assert_eq!(sublinear_tf(1.0), 1.0);
+        assert_eq!(sublinear_tf(3.0), 1.0 + 3f32.ln());
     }
 
     fn texts(doc: &Document) -> Vec<String> {
