@@ -44,6 +44,8 @@
 //! A pair is filtered and emitted only in the first band it shares (the band keys of the two
 //! documents are compared for the earlier bands), so a copy sharing all `b` bands costs one
 //! filter call, not `b`, and no deduplication across bands is needed.
+//! [`band_candidates_sketched`] compares only the first bands (copied next to each sketch) and
+//! removes the repeats that remain by sorting, so that no band key is read per pair.
 //!
 //! # SimHash permutation tables
 //!
@@ -264,6 +266,15 @@ impl<'a> BitSketches<'a> {
 /// of equal band keys: the sketches of a run are copied next to each other first, so the
 /// quadratic loop over its pairs reads memory in order (no cache miss per pair) and compiles to
 /// straight-line code for the known number of words.
+///
+/// The band keys themselves are read only to sort each band's column, never per pair: a pair
+/// that passes the sketch is dropped in a band when it shares one of the first bands copied
+/// after the sketches ([`BitSketches::heads`]) that comes before this band (it is found there),
+/// and otherwise collected. A pair whose first shared band comes after the heads is collected
+/// once per band it shares from there on; sorting the collected pairs and removing repeats
+/// leaves each once, and `keep` then runs once per distinct pair, in order of `(a, b)` (so the
+/// data of `a` is read in order). On a large corpus this replaces a check of the earlier band
+/// keys of both documents for every such pair, two cache misses and more each.
 pub fn band_candidates_sketched(
     keys: &[u64],
     bands: usize,
@@ -280,36 +291,34 @@ pub fn band_candidates_sketched(
         .into_par_iter()
         .flat_map_iter(|band| {
             let col = band_column(keys, bands, skip, band);
-            // Bands before `from` are checked already (from the heads).
-            let later = |a: u32, b: u32, from: usize| {
-                let (ka, kb) = (&keys[a as usize * bands..], &keys[b as usize * bands..]);
-                !(from..band).any(|e| ka[e] == kb[e]) && keep(a, b)
-            };
             match sketch.words {
-                1 => sketched_runs::<1>(&col, sketch, band, later),
-                2 => sketched_runs::<2>(&col, sketch, band, later),
-                3 => sketched_runs::<3>(&col, sketch, band, later),
-                _ => sketched_runs::<4>(&col, sketch, band, later),
+                1 => sketched_runs::<1>(&col, sketch, band),
+                2 => sketched_runs::<2>(&col, sketch, band),
+                3 => sketched_runs::<3>(&col, sketch, band),
+                _ => sketched_runs::<4>(&col, sketch, band),
             }
         })
         .collect();
-    // Each pair comes from exactly one band: sorting makes the order independent of scheduling.
+    // Sorting also makes the order independent of scheduling.
     pairs.par_sort_unstable();
+    pairs.dedup();
+    let kept: Vec<bool> = pairs.par_iter().map(|&(a, b)| keep(a, b)).collect();
+    let mut kept = kept.into_iter();
+    pairs.retain(|_| kept.next() == Some(true));
+    pairs.shrink_to_fit();
     pairs
 }
 
 /// The most band keys [`BitSketches`] may copy after each sketch.
 pub const MAX_HEADS: usize = 4;
 
-/// [`runs_to_pairs`] in band `band` with the bit-sketch filter of [`band_candidates_sketched`]
-/// applied first, `W` sketch words per document; a pair that shares one of the bands before
-/// `band` copied in the sketches is left to that band, and `keep(a, b, from)` decides the
-/// others, whose bands before `from` are not shared.
+/// The pairs of runs of equal keys of band `band`'s sorted column whose bit sketches differ in
+/// at most `max_differ` bits (`W` sketch words per document), leaving out those that share one
+/// of the bands before `band` copied after the sketches (they are found there).
 fn sketched_runs<const W: usize>(
     col: &[(u64, u32)],
     sketch: BitSketches<'_>,
     band: usize,
-    keep: impl Fn(u32, u32, usize) -> bool,
 ) -> Vec<(u32, u32)> {
     let stride = W + sketch.heads;
     let of = |doc: u32| -> [u64; W] {
@@ -365,10 +374,7 @@ fn sketched_runs<const W: usize>(
                             continue; // found in an earlier band
                         }
                     }
-                    let (a, b) = (run[x].1, run[x + 1 + y].1);
-                    if keep(a, b, checked) {
-                        out.push((a, b));
-                    }
+                    out.push((run[x].1, run[x + 1 + y].1));
                 }
             }
         }
@@ -557,6 +563,31 @@ mod tests {
                 proptest::prop_assert_eq!(&got, &want);
             }
         }
+    }
+
+    #[test]
+    fn sketched_candidates_keep_each_pair_once_past_the_heads() {
+        // Documents 0 and 1 share bands 4 and 5 only, past the 4 heads: found in both bands,
+        // kept once, and `keep` asked once; 2 shares nothing.
+        let keys = [1, 2, 3, 4, 9, 9, 5, 6, 7, 8, 9, 9, 10, 11, 12, 13, 14, 15];
+        let mut bits = Vec::new();
+        for doc in 0..3 {
+            bits.push(0b1011);
+            bits.extend_from_slice(&keys[doc * 6..][..4]);
+        }
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let got = band_candidates_sketched(
+            &keys,
+            6,
+            &[false; 3],
+            BitSketches::new(&bits, 1, 4, 0),
+            |_, _| {
+                calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                true
+            },
+        );
+        assert_eq!(got, vec![(0, 1)]);
+        assert_eq!(calls.into_inner(), 1);
     }
 
     #[test]
