@@ -302,11 +302,8 @@ pub fn band_candidates_sketched(
     // Sorting also makes the order independent of scheduling.
     pairs.par_sort_unstable();
     pairs.dedup();
-    let kept: Vec<bool> = pairs.par_iter().map(|&(a, b)| keep(a, b)).collect();
-    let mut kept = kept.into_iter();
-    pairs.retain(|_| kept.next() == Some(true));
-    pairs.shrink_to_fit();
-    pairs
+    // `collect` keeps the sorted order.
+    pairs.into_par_iter().filter(|&(a, b)| keep(a, b)).collect()
 }
 
 /// The most band keys [`BitSketches`] may copy after each sketch.
